@@ -7,12 +7,15 @@ const say = (msg: string): void => console.log(msg);
 
 function printStatus(statuses: ComponentStatus[]): void {
   for (const s of statuses) {
-    console.log(`${s.name.padEnd(11)} ${s.state.padEnd(22)} ${s.address ?? ''}${s.pid ? `  (pid ${s.pid})` : ''}`);
+    console.log(
+      `${s.name.padEnd(11)} ${s.state.padEnd(22)} ${s.address ?? ''}${s.pid ? `  (pid ${s.pid})` : ''}`,
+    );
   }
 }
 
-const program = new Command('stack')
-  .description('The local development stack: a Kafka broker and a ClickHouse server on this machine');
+const program = new Command('stack').description(
+  'The local development stack: a Kafka broker and a ClickHouse server on this machine',
+);
 
 program
   .command('up')

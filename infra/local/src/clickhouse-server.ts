@@ -29,7 +29,9 @@ export async function clickHouseAnswers(url: string): Promise<boolean> {
   }
 }
 
-export async function startClickHouseServer(opts: ClickHouseServerOptions): Promise<StartedClickHouseServer> {
+export async function startClickHouseServer(
+  opts: ClickHouseServerOptions,
+): Promise<StartedClickHouseServer> {
   const { command, args } = requireClickHouse();
   const dataDir = join(opts.dir, 'data');
   const logDir = opts.logDir ?? join(opts.dir, 'logs');

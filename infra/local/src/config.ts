@@ -29,7 +29,8 @@ export interface LocalStackConfig {
 export function loadLocalStackConfig(env: NodeJS.ProcessEnv = process.env): LocalStackConfig {
   const parsed = LocalStackEnv.parse(env);
   const cacheDir =
-    parsed.CRIMESTATS_CACHE_DIR ?? join(parsed.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'crimestats');
+    parsed.CRIMESTATS_CACHE_DIR ??
+    join(parsed.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'crimestats');
   return {
     cacheDir: resolve(cacheDir),
     stackDir: resolve(parsed.CRIMESTATS_HOME, 'stack'),

@@ -40,7 +40,11 @@ export async function stackStatus(config: LocalStackConfig): Promise<ComponentSt
   if (state.kafka && isAlive(state.kafka.pid)) {
     const address = `127.0.0.1:${state.kafka.port}`;
     const healthy = await kafkaAnswers([address]);
-    Object.assign(kafka, { pid: state.kafka.pid, address, state: healthy ? 'running' : 'starting-or-unhealthy' });
+    Object.assign(kafka, {
+      pid: state.kafka.pid,
+      address,
+      state: healthy ? 'running' : 'starting-or-unhealthy',
+    });
   }
   const clickhouse: ComponentStatus = { name: 'clickhouse', state: 'stopped' };
   if (state.clickhouse && isAlive(state.clickhouse.pid)) {
@@ -56,7 +60,10 @@ export async function stackStatus(config: LocalStackConfig): Promise<ComponentSt
 }
 
 /** Starts whatever is not already running; running parts are left alone, so it is safe to repeat. */
-export async function stackUp(config: LocalStackConfig, say: (msg: string) => void): Promise<ComponentStatus[]> {
+export async function stackUp(
+  config: LocalStackConfig,
+  say: (msg: string) => void,
+): Promise<ComponentStatus[]> {
   const state = await readState(config);
   await mkdir(logsDir(config), { recursive: true });
   const current = await stackStatus(config);
@@ -77,7 +84,11 @@ export async function stackUp(config: LocalStackConfig, say: (msg: string) => vo
         logDir: logsDir(config),
         detached: true,
       }).then(({ process }) => {
-        state.kafka = { pid: process.pid, port: config.ports.kafka, controllerPort: config.ports.kafkaController };
+        state.kafka = {
+          pid: process.pid,
+          port: config.ports.kafka,
+          controllerPort: config.ports.kafkaController,
+        };
       }),
     );
   }
@@ -93,7 +104,11 @@ export async function stackUp(config: LocalStackConfig, say: (msg: string) => vo
         logDir: logsDir(config),
         detached: true,
       }).then(({ process }) => {
-        state.clickhouse = { pid: process.pid, httpPort: config.ports.clickhouseHttp, tcpPort: config.ports.clickhouseTcp };
+        state.clickhouse = {
+          pid: process.pid,
+          httpPort: config.ports.clickhouseHttp,
+          tcpPort: config.ports.clickhouseTcp,
+        };
       }),
     );
   }
@@ -104,7 +119,10 @@ export async function stackUp(config: LocalStackConfig, say: (msg: string) => vo
   return stackStatus(config);
 }
 
-export async function stackDown(config: LocalStackConfig, say: (msg: string) => void): Promise<void> {
+export async function stackDown(
+  config: LocalStackConfig,
+  say: (msg: string) => void,
+): Promise<void> {
   const state = await readState(config);
   for (const [name, part] of Object.entries(state)) {
     if (part && isAlive(part.pid)) {

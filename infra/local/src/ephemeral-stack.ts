@@ -49,7 +49,11 @@ export async function startEphemeralStack(opts: EphemeralStackOptions): Promise<
       opts.clickhouse
         ? (async () => {
             const [httpPort, tcpPort] = [await getPort(), await getPort()];
-            const started = await startClickHouseServer({ dir: join(dir, 'clickhouse'), httpPort, tcpPort });
+            const started = await startClickHouseServer({
+              dir: join(dir, 'clickhouse'),
+              httpPort,
+              tcpPort,
+            });
             pids.push(started.process.pid);
             return started;
           })()
@@ -57,7 +61,11 @@ export async function startEphemeralStack(opts: EphemeralStackOptions): Promise<
     ]);
     if (kafkaResult.status === 'rejected') throw kafkaResult.reason;
     if (clickhouseResult.status === 'rejected') throw clickhouseResult.reason;
-    return { brokers: kafkaResult.value?.brokers, clickhouseUrl: clickhouseResult.value?.url, stop };
+    return {
+      brokers: kafkaResult.value?.brokers,
+      clickhouseUrl: clickhouseResult.value?.url,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

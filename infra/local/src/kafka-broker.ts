@@ -31,12 +31,17 @@ export interface StartedKafkaBroker {
  * Resolves the broker jars from Maven Central once per machine. A half-finished download never
  * counts: the jars are collected in a scratch folder and renamed into place at the end.
  */
-export async function ensureKafkaJars(cacheDir: string, say: (msg: string) => void = () => {}): Promise<string> {
+export async function ensureKafkaJars(
+  cacheDir: string,
+  say: (msg: string) => void = () => {},
+): Promise<string> {
   const libs = join(cacheDir, `kafka-${KAFKA_VERSION}`, 'libs');
   if (existsSync(join(libs, `kafka_2.13-${KAFKA_VERSION}.jar`))) return libs;
   const mvn = requireMaven();
   requireJava();
-  say(`Fetching Apache Kafka ${KAFKA_VERSION} jars from Maven Central into ${libs} (once per machine)…`);
+  say(
+    `Fetching Apache Kafka ${KAFKA_VERSION} jars from Maven Central into ${libs} (once per machine)…`,
+  );
   const scratch = `${libs}.partial-${process.pid}`;
   await mkdir(scratch, { recursive: true });
   const result = spawnSync(
@@ -79,7 +84,12 @@ function newClusterId(): string {
   }
 }
 
-async function formatStorage(java: string, libs: string, propsFile: string, dataDir: string): Promise<void> {
+async function formatStorage(
+  java: string,
+  libs: string,
+  propsFile: string,
+  dataDir: string,
+): Promise<void> {
   if (existsSync(join(dataDir, 'meta.properties'))) return;
   const result = spawnSync(
     java,

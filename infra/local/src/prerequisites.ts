@@ -47,6 +47,6 @@ export function requireClickHouse(): { command: string; args: string[] } {
   if (server) return { command: server, args: [] };
   throw new MissingPrerequisiteError(
     'ClickHouse server',
-    'Put a `clickhouse` binary on PATH, or install Debian\'s package with `apt-get install -y clickhouse-server`, or set CLICKHOUSE_URL to use an existing server.',
+    "Put a `clickhouse` binary on PATH, or install Debian's package with `apt-get install -y clickhouse-server`, or set CLICKHOUSE_URL to use an existing server.",
   );
 }

@@ -1,0 +1,1 @@
+export { openClickHouse, type ClickHouseTarget } from './client.ts';

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * How the test kit finds its servers. Given addresses win; otherwise Docker (testcontainers)
+ * when an engine answers; otherwise local processes started by infra/local.
+ */
+const TestkitEnv = z.object({
+  KAFKA_BROKERS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((b) => b.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
+  CLICKHOUSE_URL: z.string().url().optional(),
+  /** `auto` (default) probes for a Docker engine; `never` skips straight to local processes. */
+  CRIMESTATS_TEST_DOCKER: z.enum(['auto', 'never']).default('auto'),
+  CRIMESTATS_TEST_KAFKA_IMAGE: z.string().default('apache/kafka:3.9.1'),
+  CRIMESTATS_TEST_CLICKHOUSE_IMAGE: z.string().default('clickhouse/clickhouse-server:25.8'),
+});
+
+export type TestkitConfig = z.infer<typeof TestkitEnv>;
+
+export function loadTestkitConfig(env: NodeJS.ProcessEnv = process.env): TestkitConfig {
+  return TestkitEnv.parse(env);
+}

@@ -1,1 +1,35 @@
 export { openClickHouse, type ClickHouseTarget } from './client.ts';
+export { sql, str, uint, int, float, ident, list, join, qualified, isSqlFragment } from './sql.ts';
+export type { SqlFragment } from './sql.ts';
+export { execute, selectRows, insertRows } from './query.ts';
+export type { StoreLogger } from './logger.ts';
+export {
+  migrate,
+  migrationStatus,
+  MigrationError,
+  type MigrationOptions,
+  type MigrationStatus,
+  type AppliedMigration,
+  type ChangedMigration,
+} from './migrations/runner.ts';
+export {
+  loadMigrations,
+  splitStatements,
+  defaultMigrationsDir,
+  type MigrationFile,
+} from './migrations/files.ts';
+export {
+  MonthlyRecordsRepository,
+  type LatestCountsQuery,
+  type MonthRange,
+} from './repositories/monthly-records.ts';
+export {
+  FiguresRepository,
+  FigureRowSchema,
+  FiguresQuerySchema,
+  AreaKindSchema,
+  type FigureRow,
+  type FiguresQuery,
+} from './repositories/figures.ts';
+export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
+export { createStore, type Store } from './store.ts';

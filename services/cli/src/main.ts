@@ -1,8 +1,26 @@
 import { Command } from 'commander';
+import { ZodError } from 'zod';
+import { ingestCommand } from './commands/ingest.ts';
+import { UserError } from './user-error.ts';
 
 const program = new Command('crimestats')
   .description('Crime statistics for the Derbyshire Community Safety Partnerships')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .addCommand(ingestCommand());
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof UserError) {
+    console.error(`crimestats: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof ZodError) {
+    console.error(
+      `crimestats: invalid configuration:\n${error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

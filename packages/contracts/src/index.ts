@@ -1,0 +1,23 @@
+export { MonthSchema, AreaCodeSchema, CategoryCodeSchema, CountSchema } from './primitives.ts';
+export {
+  MonthlyRecordSchema,
+  SourceKindSchema,
+  type MonthlyRecord,
+  type SourceKind,
+} from './monthly-record.ts';
+export { Topics, defaultPartitions } from './topics.ts';
+export { PopulationRecordSchema, type PopulationRecord } from './population-record.ts';
+export {
+  BatchReportSchema,
+  FileReportSchema,
+  FileStatusSchema,
+  InputFormatSchema,
+  ProblemSchema,
+  UnmappedReasonSchema,
+  type BatchReport,
+  type FileReport,
+  type FileStatus,
+  type InputFormat,
+  type Problem,
+  type UnmappedReason,
+} from './file-report.ts';

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { AreaCodeSchema } from './primitives.ts';
+
+/** An ONS mid-year population total, as published to the populations topic. */
+export const PopulationRecordSchema = z.object({
+  areaCode: AreaCodeSchema,
+  year: z.number().int().min(1900).max(2200),
+  population: z.number().int().positive(),
+  source: z.object({ file: z.string().min(1) }),
+  revision: z.number().int().positive(),
+  batchId: z.string().uuid(),
+});
+export type PopulationRecord = z.infer<typeof PopulationRecordSchema>;

@@ -1,0 +1,21 @@
+/**
+ * Kafka topics, versioned in their names: a breaking change to a message schema gets a new topic
+ * rather than surprising old consumers.
+ */
+export const Topics = {
+  /** MonthlyRecord JSON, keyed by area code so each area's records stay in order. */
+  monthlyRecords: 'crimestats.monthly-records.v1',
+  /** Messages the aggregator could not read, with the reason and where they came from. */
+  monthlyRecordsDeadLetter: 'crimestats.monthly-records.v1.dlq',
+  /** PopulationRecord JSON, keyed by area code. */
+  populations: 'crimestats.populations.v1',
+  /** FiguresUpdated JSON, keyed by area code. */
+  figuresUpdated: 'crimestats.figures-updated.v1',
+} as const;
+
+export const defaultPartitions: Record<string, number> = {
+  [Topics.monthlyRecords]: 6,
+  [Topics.monthlyRecordsDeadLetter]: 1,
+  [Topics.populations]: 1,
+  [Topics.figuresUpdated]: 6,
+};

@@ -1,0 +1,49 @@
+import type { Readable } from 'node:stream';
+import Papa from 'papaparse';
+
+export interface CsvHandlers {
+  /** Receives the header row; throwing refuses the file before any row is read. */
+  header(fields: string[]): void;
+  /** Receives each data row with its line number (the header is line 1). */
+  row(fields: string[], line: number): void;
+}
+
+export interface CsvReadResult {
+  rows: number;
+}
+
+/**
+ * Streams a CSV through papaparse (the fastest of the streaming parsers measured here), so memory
+ * stays flat however large the file. Byte-order marks, CRLF and quoted fields with commas or quotes
+ * are handled by the parser. A quoted field spanning lines counts as one line.
+ */
+export function readCsv(
+  input: Readable,
+  handlers: CsvHandlers,
+  onBytes?: (bytes: number) => void,
+): Promise<CsvReadResult> {
+  return new Promise((resolve, reject) => {
+    let line = 0;
+    let failure: unknown;
+    if (onBytes) input.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
+    input.once('error', reject);
+    Papa.parse<string[]>(input as unknown as File, {
+      skipEmptyLines: true,
+      step: (result, parser) => {
+        if (failure !== undefined) return;
+        try {
+          line++;
+          if (line === 1) handlers.header(result.data.map((f) => f.trim()));
+          else handlers.row(result.data, line);
+        } catch (error) {
+          failure = error;
+          parser.abort();
+          input.destroy();
+        }
+      },
+      complete: () =>
+        failure === undefined ? resolve({ rows: Math.max(0, line - 1) }) : reject(failure),
+      error: (error: Error) => reject(failure ?? error),
+    });
+  });
+}

@@ -1,0 +1,20 @@
+export { ingestSource, type IngestOptions } from './ingest-source.ts';
+export {
+  expandInputs,
+  sourcesInZip,
+  displayFileName,
+  InputError,
+  type InputSource,
+} from './sources.ts';
+export { detectFormat, REQUIRED_COLUMNS } from './formats.ts';
+export { quarterStartMonth } from './parsers/home-office-csp.ts';
+export type { IngestSink } from './sink.ts';
+export {
+  kafkaIngestSink,
+  ensureIngestTopics,
+  defaultIngestTopics,
+  type IngestTopicNames,
+} from './kafka-sink.ts';
+export { summariseFileReport } from './report-summary.ts';
+export { ingestSources } from './ingest-batch.ts';
+export { watchDropFolder, type DropFolder, type DropFolderOptions } from './drop-folder.ts';

@@ -1,0 +1,89 @@
+import {
+  AreaCodeSchema,
+  CategoryCodeSchema,
+  CountSchema,
+  MonthSchema,
+} from '@crimestats/contracts';
+import { z } from 'zod';
+import { CountAccumulator } from '../count-accumulator.ts';
+import { columnIndices } from '../formats.ts';
+import { checkFieldCount } from './field-checks.ts';
+import {
+  MissingColumnsError,
+  type FormatParser,
+  type ParseContext,
+  type ParsedFile,
+} from './types.ts';
+
+const WholeNumber = z
+  .string()
+  .regex(/^\d+$/, 'expected a whole number of crimes')
+  .transform(Number)
+  .pipe(CountSchema);
+
+/** `month,area_code,category,count`: counts as the force supplies them, one per area, category and month. */
+export function monthlyCountsParser(ctx: ParseContext): FormatParser {
+  const counts = new CountAccumulator();
+  const months = new Set<string>();
+  const firstSeen = new Map<string, number>();
+  const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
+  const Row = z.object({
+    month: MonthSchema,
+    area_code: AreaCodeSchema.refine((code) => forceCsps.has(code), {
+      message: `not a CSP area of ${ctx.force.name}; rollups are computed from their members`,
+    }),
+    category: CategoryCodeSchema.refine((code) => ctx.categories.byCode(code) !== undefined, {
+      message: 'not a known category code',
+    }),
+    count: WholeNumber,
+  });
+  let width = 0;
+  let columns = new Map<string, number>();
+
+  return {
+    header(fields) {
+      const { indices, missing } = columnIndices('monthly-counts', fields);
+      if (missing.length > 0) throw new MissingColumnsError(missing);
+      width = fields.length;
+      columns = indices;
+    },
+    row(fields, line) {
+      if (!checkFieldCount(fields, width, line, ctx.problems)) return;
+      const raw = Object.fromEntries([...columns].map(([name, i]) => [name, fields[i]!.trim()]));
+      const parsed = Row.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? '(row)');
+          ctx.problems.add(line, field, raw[field] ?? '', issue.message);
+        }
+        return;
+      }
+      const { month, area_code: area, category, count } = parsed.data;
+      const key = `${area}|${category}|${month}`;
+      const earlier = firstSeen.get(key);
+      if (earlier !== undefined) {
+        ctx.problems.add(
+          line,
+          'category',
+          category,
+          `duplicate of line ${earlier} for ${area} ${month}`,
+        );
+        return;
+      }
+      firstSeen.set(key, line);
+      months.add(month);
+      counts.add(area, category, month, 1, count);
+    },
+    result(): ParsedFile {
+      return {
+        kind: 'counts',
+        sourceKind: 'monthly-counts',
+        counts,
+        months,
+        wholeMonths: false,
+        categories: [],
+        unmapped: {},
+      };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { UnmappedReasonSchema, type UnmappedReason } from '@crimestats/contracts';
+import { CountAccumulator } from '../count-accumulator.ts';
+import { columnIndices } from '../formats.ts';
+import { checkFieldCount, monthChecker } from './field-checks.ts';
+import {
+  MissingColumnsError,
+  type FormatParser,
+  type ParseContext,
+  type ParsedFile,
+} from './types.ts';
+
+const UNMAPPED_REASONS: ReadonlySet<string> = new Set(UnmappedReasonSchema.options);
+const isUnmappedReason = (value: string): value is UnmappedReason => UNMAPPED_REASONS.has(value);
+
+/**
+ * data.police.uk street-level crime. A file is its force's complete month: every CSP area and
+ * police.uk crime type of each month in it is published, zero where no row names it, so that a
+ * corrected re-issue can lower a count.
+ */
+export function policeUkParser(ctx: ParseContext): FormatParser {
+  const counts = new CountAccumulator();
+  const months = new Set<string>();
+  const unmapped: Partial<Record<UnmappedReason, number>> = {};
+  const isMonth = monthChecker();
+  const policeUkCategories = ctx.categories.bySource('police-uk');
+  const categoryByLabel = new Map(policeUkCategories.map((c) => [c.label, c.code]));
+  const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
+  const areaByLsoaName = new Map<string, string | null>();
+  let width = 0;
+  let iMonth = 0;
+  let iType = 0;
+  let iLsoaCode = 0;
+  let iLsoaName = 0;
+
+  const countUnmapped = (reason: UnmappedReason): void => {
+    unmapped[reason] = (unmapped[reason] ?? 0) + 1;
+  };
+
+  const areaOf = (lsoaCode: string, lsoaName: string): string | UnmappedReason => {
+    if (lsoaCode === '' && lsoaName === '') return 'no-lsoa';
+    if (ctx.lsoaLookup) {
+      const code = ctx.lsoaLookup.get(lsoaCode);
+      if (code === undefined) return 'unknown-lsoa';
+      return forceCsps.has(code) ? code : 'outside-force';
+    }
+    let code = areaByLsoaName.get(lsoaName);
+    if (code === undefined) {
+      const area = ctx.areas.byLsoaName(lsoaName);
+      code = area && forceCsps.has(area.code) ? area.code : null;
+      areaByLsoaName.set(lsoaName, code);
+    }
+    return code ?? 'outside-force';
+  };
+
+  return {
+    header(fields) {
+      const { indices, missing } = columnIndices('police-uk', fields);
+      if (missing.length > 0) throw new MissingColumnsError(missing);
+      width = fields.length;
+      iMonth = indices.get('Month')!;
+      iType = indices.get('Crime type')!;
+      iLsoaCode = indices.get('LSOA code')!;
+      iLsoaName = indices.get('LSOA name')!;
+    },
+    row(fields, line) {
+      if (!checkFieldCount(fields, width, line, ctx.problems)) return;
+      const month = fields[iMonth]!;
+      const type = fields[iType]!;
+      const category = categoryByLabel.get(type);
+      const monthOk = isMonth(month);
+      if (!monthOk) ctx.problems.add(line, 'Month', month, 'expected a month as YYYY-MM');
+      if (category === undefined) {
+        ctx.problems.add(line, 'Crime type', type, 'not a police.uk crime type');
+      }
+      if (!monthOk || category === undefined) return;
+      months.add(month);
+      const area = areaOf(fields[iLsoaCode]!.trim(), fields[iLsoaName]!.trim());
+      if (isUnmappedReason(area)) countUnmapped(area);
+      else counts.add(area, category, month, 1, 1);
+    },
+    result(): ParsedFile {
+      return {
+        kind: 'counts',
+        sourceKind: 'police-uk',
+        counts,
+        months,
+        wholeMonths: true,
+        categories: policeUkCategories.map((c) => c.code),
+        unmapped,
+      };
+    },
+  };
+}

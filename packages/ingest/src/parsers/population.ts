@@ -1,0 +1,74 @@
+import { AreaCodeSchema } from '@crimestats/contracts';
+import type { PopulationRow } from '@crimestats/domain';
+import { z } from 'zod';
+import { columnIndices } from '../formats.ts';
+import { checkFieldCount } from './field-checks.ts';
+import {
+  MissingColumnsError,
+  type FormatParser,
+  type ParseContext,
+  type ParsedFile,
+} from './types.ts';
+
+/** `area_code,year,population`: ONS mid-year totals; a rollup may carry its own. */
+export function populationParser(ctx: ParseContext): FormatParser {
+  const rows: PopulationRow[] = [];
+  const firstSeen = new Map<string, number>();
+  const Row = z.object({
+    area_code: AreaCodeSchema.refine((code) => ctx.areas.byCode(code) !== undefined, {
+      message: 'not a known area code',
+    }),
+    year: z
+      .string()
+      .regex(/^\d{4}$/, 'expected a four-digit year')
+      .transform(Number),
+    population: z
+      .string()
+      .regex(/^\d+$/, 'expected a whole number of people')
+      .transform(Number)
+      .pipe(z.number().positive('a population must be above zero')),
+  });
+  let width = 0;
+  let columns = new Map<string, number>();
+
+  return {
+    header(fields) {
+      const { indices, missing } = columnIndices('population', fields);
+      if (missing.length > 0) throw new MissingColumnsError(missing);
+      width = fields.length;
+      columns = indices;
+    },
+    row(fields, line) {
+      if (!checkFieldCount(fields, width, line, ctx.problems)) return;
+      const raw = Object.fromEntries([...columns].map(([name, i]) => [name, fields[i]!.trim()]));
+      const parsed = Row.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? '(row)');
+          ctx.problems.add(line, field, raw[field] ?? '', issue.message);
+        }
+        return;
+      }
+      const key = `${parsed.data.area_code}|${parsed.data.year}`;
+      const earlier = firstSeen.get(key);
+      if (earlier !== undefined) {
+        ctx.problems.add(
+          line,
+          'area_code',
+          parsed.data.area_code,
+          `duplicate of line ${earlier} for ${parsed.data.year}`,
+        );
+        return;
+      }
+      firstSeen.set(key, line);
+      rows.push({
+        areaCode: parsed.data.area_code,
+        year: parsed.data.year,
+        population: parsed.data.population,
+      });
+    },
+    result(): ParsedFile {
+      return { kind: 'populations', rows };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { FileReport } from '@crimestats/contracts';
+import { summariseFileReport } from './report-summary.ts';
+
+const base: FileReport = {
+  file: 'jan.csv',
+  format: 'police-uk',
+  status: 'accepted',
+  batchId: '00000000-0000-4000-8000-000000000000',
+  rows: 12345,
+  rejectedRows: 0,
+  problems: [],
+  problemCount: 0,
+  unmapped: { 'no-lsoa': 3 },
+  months: ['2025-01'],
+  records: 126,
+  populations: 0,
+  durationMs: 1500,
+};
+
+describe('file report summary', () => {
+  it('says what was read and published', () => {
+    expect(summariseFileReport(base)).toBe(
+      [
+        'jan.csv: accepted',
+        '  format police-uk · 12,345 rows · months 2025-01 · 126 records published · batch 00000000-0000-4000-8000-000000000000 · 1.5 s',
+        '  counted in no area: 3 no-lsoa',
+      ].join('\n'),
+    );
+  });
+
+  it('lists problems of a refused file and how to proceed', () => {
+    const text = summariseFileReport({
+      ...base,
+      status: 'refused',
+      records: 0,
+      problems: [
+        { line: 7, field: 'Month', value: '2025-13', reason: 'expected a month as YYYY-MM' },
+      ],
+      problemCount: 4,
+      rejectedRows: 2,
+    });
+    expect(text).toContain('jan.csv: REFUSED, nothing published');
+    expect(text).toContain('4 problems in 2 rows (first 1 shown):');
+    expect(text).toContain('line 7, Month = "2025-13": expected a month as YYYY-MM');
+    expect(text).toContain('--accept-valid-rows');
+  });
+});

@@ -1,0 +1,150 @@
+import type {
+  Area,
+  AreaKind,
+  AreaRegistry,
+  CategoryTaxonomy,
+  Month,
+  MonthlyCount,
+  PopulationTable,
+} from '@crimestats/domain';
+import { measureArea, type AreaMeasures } from './area-measures.ts';
+import { CategoryResolver } from './category-resolver.ts';
+import { CountIndex } from './count-index.ts';
+import { competitionRanks } from './ranking.ts';
+import { RATE_DECIMALS, roundHalfAwayFromZero } from './rounding.ts';
+import { combineWindowTotals, windowTotal, type WindowTotal } from './window-totals.ts';
+import { DEFAULT_WINDOW_MONTHS, previousWindow, windowEndingAt, type Window } from './windows.ts';
+
+export interface ComparisonReference {
+  areas: AreaRegistry;
+  categories: CategoryTaxonomy;
+  populations: PopulationTable;
+}
+
+export interface ComparisonRequest {
+  /** Monthly counts as supplied; parents not supplied are derived from their children. */
+  counts: CountIndex | Iterable<MonthlyCount>;
+  category: string;
+  /** The period's last month. */
+  end: Month;
+  /** Window length; 12 unless given. */
+  months?: number;
+  reference: ComparisonReference;
+  /** The force whose areas are compared; needed only when the reference has several forces. */
+  forceCode?: string;
+  /**
+   * Decimals the rates are rounded to before ranking; null ranks unrounded rates. Defaults to
+   * the 2 decimals rates are published with, so areas whose published rates are equal share a
+   * rank (the plan's 1.10 and 1.10) instead of being split by differences no reader can see.
+   */
+  rankDecimals?: number | null;
+}
+
+/** One row of the contract's comparison answer, plus the significance test of the change. */
+export interface ComparisonRow {
+  area: { code: string; name: string; kind: AreaKind };
+  volume: number;
+  population: number | null;
+  ratePer1000: number | null;
+  /** 1 for the highest rate; ties share a rank; null for rollups and for unknown rates. */
+  rank: number | null;
+  previousVolume: number | null;
+  volumeChange: number | null;
+  percentChange: number | null;
+  complete: boolean;
+  zScore: number | null;
+  significant: boolean | null;
+}
+
+/** The contract's comparison answer. */
+export interface Comparison {
+  category: { code: string; name: string };
+  period: Window;
+  rows: ComparisonRow[];
+}
+
+/**
+ * The comparison for one category and period: the force's CSP areas by rate, highest first
+ * (ties in name order), then the rollups inside the force (the county), then the force.
+ * Rollup figures come from their CSP members' monthly counts, never from records supplied for
+ * the rollup's own code; a rollup's population follows the population rule.
+ */
+export function compareAreas(request: ComparisonRequest): Comparison {
+  const { reference, end } = request;
+  const category = reference.categories.get(request.category);
+  const current = windowEndingAt(end, request.months ?? DEFAULT_WINDOW_MONTHS);
+  const previous = previousWindow(current);
+  const index =
+    request.counts instanceof CountIndex ? request.counts : CountIndex.fromRecords(request.counts);
+  const resolver = new CategoryResolver(index, reference.categories);
+  const force = chooseForce(reference.areas, request.forceCode);
+
+  const totalsOf = (window: Window) => (area: Area) =>
+    windowTotal(resolver, area.code, category.code, window);
+  const measure = (area: Area): AreaMeasures => {
+    const members = reference.areas.cspMembersOf(area.code);
+    const combined = (window: Window): WindowTotal =>
+      combineWindowTotals(members.map(totalsOf(window)));
+    const population = reference.populations.populationForPeriod(area.code, end, reference.areas);
+    return measureArea(combined(current), combined(previous), population ?? null);
+  };
+
+  const csps = reference.areas.cspMembersOf(force.code).map((area) => ({ area, ...measure(area) }));
+  const rankDecimals = request.rankDecimals === undefined ? RATE_DECIMALS : request.rankDecimals;
+  const ranks = competitionRanks(
+    csps.map(({ ratePer1000 }) =>
+      ratePer1000 === null || rankDecimals === null
+        ? ratePer1000
+        : roundHalfAwayFromZero(ratePer1000, rankDecimals),
+    ),
+  );
+  const cspRows = csps
+    .map((csp, position) => toRow(csp.area, csp, ranks[position] ?? null))
+    .sort(byRankThenName);
+  const rollupRows = [...reference.areas.rollupsWithin(force.code), force].map((area) =>
+    toRow(area, measure(area), null),
+  );
+
+  return {
+    category: { code: category.code, name: category.name },
+    period: current,
+    rows: [...cspRows, ...rollupRows],
+  };
+}
+
+function chooseForce(areas: AreaRegistry, forceCode: string | undefined): Area {
+  if (forceCode !== undefined) {
+    const force = areas.get(forceCode);
+    if (force.kind !== 'force') throw new RangeError(`${forceCode} is not a force area`);
+    return force;
+  }
+  const [only, ...others] = areas.forces();
+  if (only === undefined || others.length > 0) {
+    throw new RangeError('the reference data has several forces (or none): name one');
+  }
+  return only;
+}
+
+// Builds the row field by field so its JSON keys come out in the contract's order.
+function toRow(area: Area, measures: AreaMeasures, rank: number | null): ComparisonRow {
+  return {
+    area: { code: area.code, name: area.name, kind: area.kind },
+    volume: measures.volume,
+    population: measures.population,
+    ratePer1000: measures.ratePer1000,
+    rank,
+    previousVolume: measures.previousVolume,
+    volumeChange: measures.volumeChange,
+    percentChange: measures.percentChange,
+    complete: measures.complete,
+    zScore: measures.zScore,
+    significant: measures.significant,
+  };
+}
+
+function byRankThenName(a: ComparisonRow, b: ComparisonRow): number {
+  const rankA = a.rank ?? Number.POSITIVE_INFINITY;
+  const rankB = b.rank ?? Number.POSITIVE_INFINITY;
+  if (rankA !== rankB) return rankA - rankB;
+  return a.area.name < b.area.name ? -1 : a.area.name > b.area.name ? 1 : 0;
+}

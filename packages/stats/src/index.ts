@@ -1,0 +1,31 @@
+export { measureArea, type AreaMeasures } from './area-measures.ts';
+export { CategoryResolver } from './category-resolver.ts';
+export {
+  compareAreas,
+  type Comparison,
+  type ComparisonReference,
+  type ComparisonRequest,
+  type ComparisonRow,
+} from './comparison.ts';
+export { CountIndex } from './count-index.ts';
+export { fillParentCategories } from './fill-parents.ts';
+export { competitionRanks } from './ranking.ts';
+export { percentChange, ratePer1000, volumeChange } from './rates.ts';
+export {
+  PERCENT_DECIMALS,
+  RATE_DECIMALS,
+  roundHalfAwayFromZero,
+  roundPercent,
+  roundRate,
+  toFixedHalfAwayFromZero,
+} from './rounding.ts';
+export { isSignificant, poissonZScore, SIGNIFICANCE_THRESHOLD } from './significance.ts';
+export { combineWindowTotals, windowTotal, type WindowTotal } from './window-totals.ts';
+export {
+  DEFAULT_WINDOW_MONTHS,
+  monthsOf,
+  previousWindow,
+  shiftWindow,
+  windowEndingAt,
+  type Window,
+} from './windows.ts';

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { clickhouseEngines } from '@crimestats/testkit';
+import { stopMerges, withMigratedDatabase } from '../testing/migrated-database.ts';
+import { FiguresRepository, type FigureRow } from './figures.ts';
+
+const computedAt = new Date('2026-01-15T09:30:00Z');
+
+function figure(overrides: Partial<FigureRow> = {}): FigureRow {
+  return {
+    category: 'total-recorded-crime',
+    months: 12,
+    periodEnd: '2025-12',
+    areaCode: 'E06000015',
+    areaName: 'Derby City',
+    areaKind: 'csp',
+    volume: 30_526,
+    population: 274_144,
+    ratePer1000: 111.34954623,
+    rank: 1,
+    previousVolume: 29_891,
+    volumeChange: 635,
+    percentChange: 2.1243852,
+    zScore: -1.5,
+    significant: true,
+    complete: true,
+    computedAt,
+    version: 1,
+    ...overrides,
+  };
+}
+
+const noPrevious: Partial<FigureRow> = {
+  rank: null,
+  previousVolume: null,
+  volumeChange: null,
+  percentChange: null,
+  zScore: null,
+  significant: null,
+  complete: false,
+};
+
+describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
+  it('round-trips rows, nulls, booleans and negative changes', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const repo = new FiguresRepository(db.client, db.database);
+      const rows = [
+        figure(),
+        figure({
+          areaCode: 'E07000039',
+          areaName: 'South Derbyshire',
+          volumeChange: -120,
+          percentChange: -1.75,
+          significant: false,
+          rank: 9,
+        }),
+        figure({
+          areaCode: 'E10000007',
+          areaName: 'Derbyshire County Council area',
+          areaKind: 'county',
+          ...noPrevious,
+        }),
+        figure({
+          areaCode: 'E23000018',
+          areaName: "O'Brien \\ force",
+          areaKind: 'force',
+          ...noPrevious,
+        }),
+      ];
+      await repo.upsert(rows);
+      const read = await repo.read({
+        category: 'total-recorded-crime',
+        months: 12,
+        periodEnd: '2025-12',
+      });
+      expect(read).toEqual([...rows].sort((a, b) => a.areaCode.localeCompare(b.areaCode)));
+    });
+  });
+
+  it('returns the highest version per area before any merge', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      await stopMerges(db, 'figures');
+      const repo = new FiguresRepository(db.client, db.database);
+      await repo.upsert([figure({ version: 3, volume: 300 })]);
+      await repo.upsert([figure({ version: 2, volume: 200 }), figure({ version: 1, volume: 100 })]);
+      const read = await repo.read({
+        category: 'total-recorded-crime',
+        months: 12,
+        periodEnd: '2025-12',
+      });
+      expect(read.map((r) => [r.version, r.volume])).toEqual([[3, 300]]);
+    });
+  });
+
+  it('reads one category, window and period only, and lists the periods available', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const repo = new FiguresRepository(db.client, db.database);
+      await repo.upsert([
+        figure({ periodEnd: '2025-11' }),
+        figure({ periodEnd: '2025-12' }),
+        figure({ periodEnd: '2024-12', areaCode: 'E07000032', areaName: 'Amber Valley' }),
+        figure({ periodEnd: '2026-01', months: 3 }),
+        figure({ periodEnd: '2026-02', category: 'shoplifting' }),
+      ]);
+      expect(await repo.periodsAvailable('total-recorded-crime', 12)).toEqual([
+        '2024-12',
+        '2025-11',
+        '2025-12',
+      ]);
+      expect(await repo.periodsAvailable('total-recorded-crime', 3)).toEqual(['2026-01']);
+      expect(await repo.periodsAvailable('vehicle-crime', 12)).toEqual([]);
+      const read = await repo.read({ category: 'shoplifting', months: 12, periodEnd: '2026-02' });
+      expect(read.map((r) => [r.category, r.periodEnd])).toEqual([['shoplifting', '2026-02']]);
+      expect(
+        await repo.read({ category: 'total-recorded-crime', months: 12, periodEnd: '2026-01' }),
+      ).toEqual([]);
+    });
+  });
+
+  it('refuses invalid rows and queries', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const repo = new FiguresRepository(db.client, db.database);
+      await expect(repo.upsert([figure({ ratePer1000: Number.NaN })])).rejects.toThrow();
+      await expect(repo.upsert([figure({ rank: 0 })])).rejects.toThrow();
+      await expect(repo.upsert([figure({ computedAt: new Date(Number.NaN) })])).rejects.toThrow();
+      await expect(
+        repo.read({ category: "x' OR 1=1 --", months: 12, periodEnd: '2025-12' }),
+      ).rejects.toThrow(/category code/);
+      await expect(repo.periodsAvailable('vehicle-crime', 0)).rejects.toThrow();
+    });
+  });
+});

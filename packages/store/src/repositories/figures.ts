@@ -1,0 +1,169 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/contracts';
+import { z } from 'zod';
+import {
+  dateTimeValue,
+  epochSecondsColumn,
+  flagColumn,
+  int64Column,
+  toEpochSeconds,
+  uint64Column,
+} from '../columns.ts';
+import { insertRows, selectRows } from '../query.ts';
+import { qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
+
+export const AreaKindSchema = z.enum(['csp', 'county', 'force']);
+
+const count = z.number().int().nonnegative();
+const windowMonths = z.number().int().min(1).max(255);
+
+/**
+ * One area's figures for one category and window, as the store keeps them. `computedAt` is a Date
+ * at whole-second precision (the column is a DateTime); anything finer is dropped on write.
+ */
+export const FigureRowSchema = z.object({
+  category: CategoryCodeSchema,
+  months: windowMonths,
+  periodEnd: MonthSchema,
+  areaCode: AreaCodeSchema,
+  areaName: z.string().min(1),
+  areaKind: AreaKindSchema,
+  volume: count,
+  population: count,
+  ratePer1000: z.number().nonnegative(),
+  rank: z.number().int().min(1).max(255).nullable(),
+  previousVolume: count.nullable(),
+  volumeChange: z.number().int().nullable(),
+  percentChange: z.number().nullable(),
+  zScore: z.number().nullable(),
+  significant: z.boolean().nullable(),
+  complete: z.boolean(),
+  computedAt: dateTimeValue,
+  /** Higher wins when a period is recomputed. */
+  version: z.number().int().positive(),
+});
+export type FigureRow = z.infer<typeof FigureRowSchema>;
+
+export const FiguresQuerySchema = z.object({
+  category: CategoryCodeSchema,
+  months: windowMonths,
+  periodEnd: MonthSchema,
+});
+export type FiguresQuery = z.infer<typeof FiguresQuerySchema>;
+
+const StoredFigureSchema = z
+  .object({
+    category: z.string(),
+    months: uint64Column,
+    period_end: z.string(),
+    area_code: z.string(),
+    area_name: z.string(),
+    area_kind: z.string(),
+    volume: uint64Column,
+    population: uint64Column,
+    rate_per_1000: z.number(),
+    rank: uint64Column.nullable(),
+    previous_volume: uint64Column.nullable(),
+    volume_change: int64Column.nullable(),
+    percent_change: z.number().nullable(),
+    z_score: z.number().nullable(),
+    significant: flagColumn.nullable(),
+    complete: flagColumn,
+    computed_at_epoch: epochSecondsColumn,
+    version: uint64Column,
+  })
+  .transform((row) => ({
+    category: row.category,
+    months: row.months,
+    periodEnd: row.period_end,
+    areaCode: row.area_code,
+    areaName: row.area_name,
+    areaKind: row.area_kind,
+    volume: row.volume,
+    population: row.population,
+    ratePer1000: row.rate_per_1000,
+    rank: row.rank,
+    previousVolume: row.previous_volume,
+    volumeChange: row.volume_change,
+    percentChange: row.percent_change,
+    zScore: row.z_score,
+    significant: row.significant,
+    complete: row.complete,
+    computedAt: row.computed_at_epoch,
+    version: row.version,
+  }))
+  .pipe(FigureRowSchema);
+
+const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
+
+const PeriodRowSchema = z.object({ period_end: MonthSchema });
+
+/** Rolling-window figures per area; recomputing a period upserts rows with a higher version. */
+export class FiguresRepository {
+  readonly #client: ClickHouseClient;
+  readonly #table: SqlFragment;
+
+  constructor(client: ClickHouseClient, database: string) {
+    this.#client = client;
+    this.#table = qualified(database, 'figures');
+  }
+
+  /** Validates, then inserts; the highest version per (category, months, period, area) wins. */
+  async upsert(rows: readonly FigureRow[]): Promise<void> {
+    const valid = z.array(FigureRowSchema).parse(rows);
+    await insertRows(
+      this.#client,
+      this.#table,
+      valid.map((row) => ({
+        category: row.category,
+        months: row.months,
+        period_end: row.periodEnd,
+        area_code: row.areaCode,
+        area_name: row.areaName,
+        area_kind: row.areaKind,
+        volume: row.volume,
+        population: row.population,
+        rate_per_1000: row.ratePer1000,
+        rank: row.rank,
+        previous_volume: row.previousVolume,
+        volume_change: row.volumeChange,
+        percent_change: row.percentChange,
+        z_score: row.zScore,
+        significant: row.significant === null ? null : flag(row.significant),
+        complete: flag(row.complete),
+        computed_at: toEpochSeconds(row.computedAt),
+        version: row.version,
+      })),
+    );
+  }
+
+  /** The current rows for one category, window and period, by area code. */
+  async read(query: FiguresQuery): Promise<FigureRow[]> {
+    const q = FiguresQuerySchema.parse(query);
+    // FINAL is exact: the filter is on the sorting key's prefix, so all versions of a row pass together.
+    return selectRows(
+      this.#client,
+      sql`SELECT category, months, period_end, area_code, area_name, area_kind, volume, population,
+                 rate_per_1000, rank, previous_volume, volume_change, percent_change, z_score,
+                 significant, complete, toUnixTimestamp(computed_at) AS computed_at_epoch, version
+          FROM ${this.#table} FINAL
+          WHERE category = ${str(q.category)} AND months = ${uint(q.months)}
+            AND period_end = ${str(q.periodEnd)}
+          ORDER BY area_code`,
+      StoredFigureSchema,
+    );
+  }
+
+  /** Period ends with figures for this category and window, oldest first. */
+  async periodsAvailable(category: string, months: number): Promise<string[]> {
+    const q = FiguresQuerySchema.omit({ periodEnd: true }).parse({ category, months });
+    const rows = await selectRows(
+      this.#client,
+      sql`SELECT DISTINCT period_end FROM ${this.#table}
+          WHERE category = ${str(q.category)} AND months = ${uint(q.months)}
+          ORDER BY period_end`,
+      PeriodRowSchema,
+    );
+    return rows.map((row) => row.period_end);
+  }
+}

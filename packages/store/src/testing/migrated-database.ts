@@ -1,0 +1,24 @@
+import { createTestDatabase, type TestDatabase } from '@crimestats/testkit';
+import { inject } from 'vitest';
+import { migrate } from '../migrations/runner.ts';
+import { execute } from '../query.ts';
+import { qualified, sql } from '../sql.ts';
+
+/** Runs `body` against a fresh, migrated database on `engine`, dropping it afterwards. */
+export async function withMigratedDatabase(
+  engine: TestDatabase['engine'],
+  body: (db: TestDatabase) => Promise<void>,
+): Promise<void> {
+  const db = await createTestDatabase(engine, inject('clickhouseUrl'));
+  try {
+    await migrate(db.client, db.database);
+    await body(db);
+  } finally {
+    await db.cleanup();
+  }
+}
+
+/** Stops background merges on one table, so a test sees unmerged parts as a busy server would. */
+export async function stopMerges(db: TestDatabase, table: string): Promise<void> {
+  await execute(db.client, sql`SYSTEM STOP MERGES ${qualified(db.database, table)}`);
+}

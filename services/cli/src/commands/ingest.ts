@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import { connectKafka, Publisher } from '@crimestats/bus';
+import { InputFormatSchema } from '@crimestats/contracts';
+import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import {
+  ensureIngestTopics,
+  expandInputs,
+  ingestSources,
+  kafkaIngestSink,
+  summariseFileReport,
+  type IngestSink,
+} from '@crimestats/ingest';
+import { loadCliConfig, type CliConfig } from '../config.ts';
+import { cliLogger } from '../logger.ts';
+import { fileProgress } from '../progress.ts';
+import { UserError } from '../user-error.ts';
+
+interface IngestFlags {
+  format?: string;
+  acceptValidRows?: boolean;
+  json?: boolean;
+}
+
+async function withSink<T>(config: CliConfig, run: (sink: IngestSink) => Promise<T>): Promise<T> {
+  if (config.mode === 'single-machine' || !config.kafkaBrokers) {
+    throw new UserError(
+      'ingest needs KAFKA_BROKERS: single-machine mode (no KAFKA_BROKERS or CLICKHOUSE_URL) is not available yet',
+    );
+  }
+  const logger = cliLogger(config);
+  const kafka = connectKafka({ brokers: config.kafkaBrokers, clientId: 'crimestats-cli', logger });
+  await ensureIngestTopics(kafka, logger);
+  const publisher = await Publisher.connect(kafka, logger);
+  try {
+    return await run(kafkaIngestSink(publisher));
+  } finally {
+    await publisher.disconnect();
+  }
+}
+
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description(
+      'validate force files and publish their monthly records (files, folders, police.uk zips)',
+    )
+    .argument('<paths...>', 'files, folders or data.police.uk archives')
+    .addOption(
+      new Option('--format <format>', 'read every file as this format').choices(
+        InputFormatSchema.options,
+      ),
+    )
+    .option(
+      '--accept-valid-rows',
+      'publish the valid rows of a file that has invalid ones (they are still reported)',
+    )
+    .option('--json', 'print the batch report as JSON instead of a summary')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const config = loadCliConfig();
+      const force = defaultAreas.byCode(config.forceCode);
+      if (!force) throw new UserError(`CRIMESTATS_FORCE ${config.forceCode} is not a known area`);
+      const sources = await expandInputs(paths, config.policeUkForceId).catch((error: Error) => {
+        throw new UserError(error.message);
+      });
+      const progress = fileProgress();
+      const report = await withSink(config, (sink) =>
+        ingestSources(sources, {
+          areas: defaultAreas,
+          categories: defaultCategories,
+          force,
+          sink,
+          format: InputFormatSchema.optional().parse(flags.format),
+          acceptValidRows: flags.acceptValidRows ?? false,
+          onProgress: ({ source, bytes, rows }) => progress.update(source, bytes, rows),
+        }),
+      );
+      progress.done();
+      if (flags.json) console.log(JSON.stringify(report, null, 2));
+      else console.log(report.files.map(summariseFileReport).join('\n\n'));
+      if (!report.ok) process.exitCode = 1;
+    });
+}

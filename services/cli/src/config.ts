@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const CliEnv = z.object({
+  KAFKA_BROKERS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((b) => b.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
+  CLICKHOUSE_URL: z.string().url().optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain database name')
+    .default('crimestats'),
+  CRIMESTATS_HOME: z.string().default('./.crimestats'),
+  /** The force whose data this deployment loads, by ONS code. */
+  CRIMESTATS_FORCE: z.string().default('E23000018'),
+  /** data.police.uk's id for that force, as in its archive file names. */
+  CRIMESTATS_POLICE_UK_FORCE: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .default('derbyshire'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+
+export interface CliConfig {
+  /** Single-machine mode runs everything in one process; distributed mode uses Kafka and ClickHouse. */
+  mode: 'single-machine' | 'distributed';
+  kafkaBrokers?: string[];
+  clickhouse?: { url: string; username?: string; password?: string };
+  database: string;
+  home: string;
+  forceCode: string;
+  policeUkForceId: string;
+  logLevel: z.infer<typeof CliEnv>['LOG_LEVEL'];
+}
+
+export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const e = CliEnv.parse(env);
+  return {
+    mode: e.KAFKA_BROKERS || e.CLICKHOUSE_URL ? 'distributed' : 'single-machine',
+    kafkaBrokers: e.KAFKA_BROKERS,
+    clickhouse: e.CLICKHOUSE_URL
+      ? { url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD }
+      : undefined,
+    database: e.CLICKHOUSE_DATABASE,
+    home: resolve(e.CRIMESTATS_HOME),
+    forceCode: e.CRIMESTATS_FORCE,
+    policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

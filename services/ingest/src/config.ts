@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { parseTokenEntries } from '@crimestats/auth';
+import { z } from 'zod';
+
+const IngestServiceEnv = z.object({
+  KAFKA_BROKERS: z
+    .string({ error: 'KAFKA_BROKERS is required: the broker addresses, comma-separated' })
+    .transform((v) =>
+      v
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  /** Analyst tokens as `name:role:sha256hex`, comma-separated; only analysts may upload. */
+  CRIMESTATS_TOKENS: z.string().optional(),
+  /** A folder whose `incoming/` is watched for files; unset, no folder is watched. */
+  CRIMESTATS_DROP_FOLDER: z.string().optional(),
+  CRIMESTATS_FORCE: z.string().default('E23000018'),
+  CRIMESTATS_POLICE_UK_FORCE: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .default('derbyshire'),
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(1024),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type IngestServiceConfig = ReturnType<typeof loadIngestServiceConfig>;
+
+export function loadIngestServiceConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = IngestServiceEnv.parse(env);
+  return {
+    brokers: e.KAFKA_BROKERS,
+    host: e.HOST,
+    port: e.PORT,
+    tokens: parseTokenEntries(e.CRIMESTATS_TOKENS),
+    dropFolder: e.CRIMESTATS_DROP_FOLDER ? resolve(e.CRIMESTATS_DROP_FOLDER) : undefined,
+    forceCode: e.CRIMESTATS_FORCE,
+    policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -21,3 +21,5 @@ export {
   type Problem,
   type UnmappedReason,
 } from './file-report.ts';
+export { FiguresUpdatedSchema, type FiguresUpdated } from './figures-updated.ts';
+export { DeadLetterSchema, type DeadLetter } from './dead-letter.ts';

@@ -1,10 +1,4 @@
-import {
-  addMonths as addMonthsToDate,
-  differenceInCalendarMonths,
-  format,
-  isValid,
-  parse,
-} from 'date-fns';
+import { addMonths as addMonthsToDate, differenceInCalendarMonths, isValid } from 'date-fns';
 import { z } from 'zod';
 
 const MONTH_PATTERN = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
@@ -48,20 +42,33 @@ export function formatMonth(date: Date): Month {
 // date-fns works in the machine's local zone. Anchoring every month at local noon on the 15th
 // keeps each step far from midnight and DST changes, so the local calendar month read back is
 // always the one we meant, whatever TZ the process runs in.
+// The anchor is built from the month's parts rather than with date-fns's `parse`/`format`: those
+// read format strings on every call, and the statistics core does month arithmetic millions of
+// times in a national recompute.
 function anchor(month: Month): Date {
-  const parsed = parse(`${month}-15 12`, 'yyyy-MM-dd HH', new Date(2000, 0, 15, 12));
-  if (!isValid(parsed)) throw new RangeError(`invalid month "${month}"`);
-  return parsed;
+  const { year, month: number } = monthParts(month);
+  const date = new Date(2000, 0, 15, 12);
+  date.setFullYear(year, number - 1, 15);
+  return date;
 }
 
 function fromAnchor(date: Date): Month {
-  return parseMonth(format(date, 'yyyy-MM'));
+  return monthFromParts(date.getFullYear(), date.getMonth() + 1);
 }
+
+const added = new Map<string, Month>();
 
 /** The month `count` months after `month` (negative counts go back). */
 export function addMonths(month: Month, count: number): Month {
   if (!Number.isInteger(count)) throw new RangeError(`month offset must be an integer: ${count}`);
-  return fromAnchor(addMonthsToDate(anchor(month), count));
+  const key = `${month}${count}`;
+  let result = added.get(key);
+  if (result === undefined) {
+    result = fromAnchor(addMonthsToDate(anchor(month), count));
+    // Months in use are few (decades × offsets up to a few windows), so the memo stays small.
+    if (added.size < 200_000) added.set(key, result);
+  }
+  return result;
 }
 
 /** Signed number of months from `from` to `to`: `monthsBetween('2025-01', '2025-12')` is 11. */

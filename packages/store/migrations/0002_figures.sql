@@ -1,5 +1,6 @@
 -- Computed rolling-window figures, one row per (category, window length, period end, area).
 -- Recomputing a period inserts rows with a higher version; readers use FINAL.
+-- Population and rate are null for an area the reference data has no population for.
 CREATE TABLE IF NOT EXISTS {{database}}.figures
 (
     category String,
@@ -9,8 +10,8 @@ CREATE TABLE IF NOT EXISTS {{database}}.figures
     area_name String,
     area_kind String,
     volume UInt64,
-    population UInt64,
-    rate_per_1000 Float64,
+    population Nullable(UInt64),
+    rate_per_1000 Nullable(Float64),
     rank Nullable(UInt8),
     previous_volume Nullable(UInt64),
     volume_change Nullable(Int64),

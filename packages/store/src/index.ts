@@ -27,9 +27,12 @@ export {
   FiguresRepository,
   FigureRowSchema,
   FiguresQuerySchema,
+  FiguresRangeQuerySchema,
+  type FiguresRangeQuery,
   AreaKindSchema,
   type FigureRow,
   type FiguresQuery,
 } from './repositories/figures.ts';
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
+export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { createStore, type Store } from './store.ts';

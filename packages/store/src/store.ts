@@ -2,18 +2,21 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { FiguresRepository } from './repositories/figures.ts';
 import { LoadsRepository } from './repositories/loads.ts';
 import { MonthlyRecordsRepository } from './repositories/monthly-records.ts';
+import { PopulationsRepository } from './repositories/populations.ts';
 
 export interface Store {
   monthlyRecords: MonthlyRecordsRepository;
   figures: FiguresRepository;
   loads: LoadsRepository;
+  populations: PopulationsRepository;
 }
 
-/** The three repositories over one client and database (migrated beforehand with `migrate`). */
+/** The repositories over one client and database (migrated beforehand with `migrate`). */
 export function createStore(client: ClickHouseClient, database: string): Store {
   return {
     monthlyRecords: new MonthlyRecordsRepository(client, database),
     figures: new FiguresRepository(client, database),
     loads: new LoadsRepository(client, database),
+    populations: new PopulationsRepository(client, database),
   };
 }

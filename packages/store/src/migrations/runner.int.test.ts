@@ -60,14 +60,17 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       '0001_monthly_records.sql',
       '0002_figures.sql',
       '0003_loads.sql',
+      '0004_populations.sql',
     ]);
     expect(await tablesIn(db)).toEqual([
       'figures',
       'loads',
       'monthly_records',
+      'populations',
       'schema_migrations',
     ]);
     expect(log.messages).toEqual([
+      'info applied migration',
       'info applied migration',
       'info applied migration',
       'info applied migration',
@@ -75,7 +78,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
 
     const second = await migrate(db.client, db.database);
     expect(second).toEqual([]);
-    expect(await appliedRowCount(db)).toBe(3);
+    expect(await appliedRowCount(db)).toBe(4);
 
     const status = await migrationStatus(db.client, db.database);
     expect(status.pending).toEqual([]);
@@ -85,6 +88,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       [1, 'monthly_records'],
       [2, 'figures'],
       [3, 'loads'],
+      [4, 'populations'],
     ]);
     for (const applied of status.applied) {
       expect(Math.abs(applied.appliedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -96,7 +100,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     try {
       const before = await migrationStatus(db.client, database);
       expect(before.applied).toEqual([]);
-      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3]);
+      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4]);
       await migrate(db.client, database);
       expect(await tablesIn(db, database)).toContain('figures');
     } finally {
@@ -107,7 +111,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
   it('survives two runners at once, and reads their duplicate rows as one', async () => {
     await Promise.all([migrate(db.client, db.database), migrate(db.client, db.database)]);
     const status = await migrationStatus(db.client, db.database);
-    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     expect(status.pending).toEqual([]);
     expect(await migrate(db.client, db.database)).toEqual([]);
   });
@@ -116,11 +120,11 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     await cp(defaultMigrationsDir, scratchDir, { recursive: true });
     await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
     await writeFile(
-      join(scratchDir, '0004_extra.sql'),
+      join(scratchDir, '0005_extra.sql'),
       'CREATE TABLE IF NOT EXISTS {{database}}.extra (x UInt8)\nENGINE = MergeTree ORDER BY x;\n',
     );
     const applied = await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
-    expect(applied.map((m) => m.fileName)).toEqual(['0004_extra.sql']);
+    expect(applied.map((m) => m.fileName)).toEqual(['0005_extra.sql']);
     expect(await tablesIn(db)).toContain('extra');
   });
 
@@ -129,7 +133,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
     await appendFile(join(scratchDir, '0002_figures.sql'), '\n-- an innocent-looking edit\n');
     await writeFile(
-      join(scratchDir, '0004_extra.sql'),
+      join(scratchDir, '0005_extra.sql'),
       'CREATE TABLE IF NOT EXISTS {{database}}.extra (x UInt8)\nENGINE = MergeTree ORDER BY x;\n',
     );
 
@@ -141,15 +145,15 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
 
     const status = await migrationStatus(db.client, db.database, { migrationsDir: scratchDir });
     expect(status.changed.map((c) => c.fileName)).toEqual(['0002_figures.sql']);
-    expect(status.pending.map((m) => m.fileName)).toEqual(['0004_extra.sql']);
+    expect(status.pending.map((m) => m.fileName)).toEqual(['0005_extra.sql']);
   });
 
   it('refuses to run when the database is ahead of the code', async () => {
     await cp(defaultMigrationsDir, scratchDir, { recursive: true });
-    await writeFile(join(scratchDir, '0004_extra.sql'), 'SELECT 1;\n');
+    await writeFile(join(scratchDir, '0005_extra.sql'), 'SELECT 1;\n');
     await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
     await expect(migrate(db.client, db.database)).rejects.toThrow(
-      /migration\(s\) 4 \(extra\) applied that this code does not know/,
+      /migration\(s\) 5 \(extra\) applied that this code does not know/,
     );
   });
 

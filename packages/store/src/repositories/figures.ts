@@ -10,7 +10,7 @@ import {
   uint64Column,
 } from '../columns.ts';
 import { insertRows, selectRows } from '../query.ts';
-import { qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
+import { list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
 
 export const AreaKindSchema = z.enum(['csp', 'county', 'force']);
 
@@ -29,8 +29,9 @@ export const FigureRowSchema = z.object({
   areaName: z.string().min(1),
   areaKind: AreaKindSchema,
   volume: count,
-  population: count,
-  ratePer1000: z.number().nonnegative(),
+  /** Null when the reference data has no population for the area; then the rate is null too. */
+  population: count.nullable(),
+  ratePer1000: z.number().nonnegative().nullable(),
   rank: z.number().int().min(1).max(255).nullable(),
   previousVolume: count.nullable(),
   volumeChange: z.number().int().nullable(),
@@ -51,6 +52,18 @@ export const FiguresQuerySchema = z.object({
 });
 export type FiguresQuery = z.infer<typeof FiguresQuerySchema>;
 
+export const FiguresRangeQuerySchema = z.object({
+  categories: z.array(CategoryCodeSchema),
+  months: windowMonths,
+  fromEnd: MonthSchema,
+  toEnd: MonthSchema,
+});
+export type FiguresRangeQuery = z.infer<typeof FiguresRangeQuerySchema>;
+
+const FIGURE_COLUMNS = sql`category, months, period_end, area_code, area_name, area_kind, volume,
+  population, rate_per_1000, rank, previous_volume, volume_change, percent_change, z_score,
+  significant, complete, toUnixTimestamp(computed_at) AS computed_at_epoch, version`;
+
 const StoredFigureSchema = z
   .object({
     category: z.string(),
@@ -60,8 +73,8 @@ const StoredFigureSchema = z
     area_name: z.string(),
     area_kind: z.string(),
     volume: uint64Column,
-    population: uint64Column,
-    rate_per_1000: z.number(),
+    population: uint64Column.nullable(),
+    rate_per_1000: z.number().nullable(),
     rank: uint64Column.nullable(),
     previous_volume: uint64Column.nullable(),
     volume_change: int64Column.nullable(),
@@ -143,13 +156,26 @@ export class FiguresRepository {
     // FINAL is exact: the filter is on the sorting key's prefix, so all versions of a row pass together.
     return selectRows(
       this.#client,
-      sql`SELECT category, months, period_end, area_code, area_name, area_kind, volume, population,
-                 rate_per_1000, rank, previous_volume, volume_change, percent_change, z_score,
-                 significant, complete, toUnixTimestamp(computed_at) AS computed_at_epoch, version
+      sql`SELECT ${FIGURE_COLUMNS}
           FROM ${this.#table} FINAL
           WHERE category = ${str(q.category)} AND months = ${uint(q.months)}
             AND period_end = ${str(q.periodEnd)}
           ORDER BY area_code`,
+      StoredFigureSchema,
+    );
+  }
+
+  /** The current rows of several categories over a span of period ends, for one window length. */
+  async readRange(query: FiguresRangeQuery): Promise<FigureRow[]> {
+    const q = FiguresRangeQuerySchema.parse(query);
+    if (q.categories.length === 0) return [];
+    return selectRows(
+      this.#client,
+      sql`SELECT ${FIGURE_COLUMNS}
+          FROM ${this.#table} FINAL
+          WHERE category IN (${list(q.categories.map(str))}) AND months = ${uint(q.months)}
+            AND period_end >= ${str(q.fromEnd)} AND period_end <= ${str(q.toEnd)}
+          ORDER BY category, period_end, area_code`,
       StoredFigureSchema,
     );
   }

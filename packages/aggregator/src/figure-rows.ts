@@ -1,0 +1,85 @@
+import type { FiguresUpdated } from '@crimestats/contracts';
+import type { Comparison } from '@crimestats/stats';
+import type { FigureRow } from '@crimestats/store';
+
+/** The store's rows for one computed comparison. */
+export function figureRowsOf(
+  comparison: Comparison,
+  computedAt: Date,
+  version: number,
+): FigureRow[] {
+  return comparison.rows.map((row) => ({
+    category: comparison.category.code,
+    months: comparison.period.months,
+    periodEnd: comparison.period.end,
+    areaCode: row.area.code,
+    areaName: row.area.name,
+    areaKind: row.area.kind,
+    volume: row.volume,
+    population: row.population,
+    ratePer1000: row.ratePer1000,
+    rank: row.rank,
+    previousVolume: row.previousVolume,
+    volumeChange: row.volumeChange,
+    percentChange: row.percentChange,
+    zScore: row.zScore,
+    significant: row.significant,
+    complete: row.complete,
+    computedAt,
+    version,
+  }));
+}
+
+const COMPARED = [
+  'volume',
+  'ratePer1000',
+  'rank',
+  'previousVolume',
+  'percentChange',
+  'complete',
+] as const;
+
+const figuresOf = (row: FigureRow): FiguresUpdated['after'] => ({
+  volume: row.volume,
+  ratePer1000: row.ratePer1000,
+  rank: row.rank,
+  previousVolume: row.previousVolume,
+  percentChange: row.percentChange,
+  complete: row.complete,
+});
+
+export const figureKey = (
+  row: Pick<FigureRow, 'category' | 'months' | 'periodEnd' | 'areaCode'>,
+): string => `${row.category}|${row.months}|${row.periodEnd}|${row.areaCode}`;
+
+/**
+ * Equal, for figures: rates read back from an older ClickHouse server can differ from the computed
+ * double in the last bit (its float parser is not exact), which is no change anyone could see.
+ */
+function sameFigure(a: number | boolean | null, b: number | boolean | null): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  }
+  return a === b;
+}
+
+/** What changed for one area and period, or undefined when a recompute changed nothing. */
+export function figureChange(
+  before: FigureRow | undefined,
+  after: FigureRow,
+): FiguresUpdated | undefined {
+  const changed = before
+    ? COMPARED.filter((field) => !sameFigure(before[field], after[field]))
+    : [...COMPARED];
+  if (changed.length === 0) return undefined;
+  return {
+    areaCode: after.areaCode,
+    category: after.category,
+    months: after.months,
+    periodEnd: after.periodEnd,
+    before: before ? figuresOf(before) : null,
+    after: figuresOf(after),
+    changed: [...changed],
+    computedAt: after.computedAt.toISOString(),
+  };
+}

@@ -1,0 +1,26 @@
+export {
+  affectedCategories,
+  affectedPeriodEnds,
+  allPeriodEnds,
+  categoriesNeededFor,
+} from './affected-periods.ts';
+export { countsFromRecords, SOURCE_PRECEDENCE } from './counts-from-records.ts';
+export { figureRowsOf, figureChange, figureKey } from './figure-rows.ts';
+export { recomputeFigures, type RecomputeScope, type RecomputeResult } from './recompute.ts';
+export {
+  RecordProcessor,
+  type RecordProcessorOptions,
+  type ProcessResult,
+} from './record-processor.ts';
+export { currentPopulations, type AggregatorReference } from './reference.ts';
+export { discardUpdates, type FiguresUpdatesSink } from './updates-sink.ts';
+export { kafkaUpdatesSink } from './kafka-updates-sink.ts';
+export {
+  startAggregatorConsumer,
+  type AggregatorConsumerOptions,
+  type RunningConsumer,
+} from './consumer.ts';
+export { aggregatorMetrics, type AggregatorMetrics } from './metrics.ts';
+export { aggregatorTopicSpecs, defaultAggregatorTopics, type AggregatorTopics } from './topics.ts';
+export { decodeMessage } from './decode.ts';
+export { retryUntilDone } from './backoff.ts';

@@ -1,0 +1,118 @@
+import type { MonthlyRecord, PopulationRecord } from '@crimestats/contracts';
+import { addMonths, parseMonth, type Month } from '@crimestats/domain';
+import type { Store } from '@crimestats/store';
+import type { Logger } from 'pino';
+import { affectedCategories, affectedPeriodEnds, allPeriodEnds } from './affected-periods.ts';
+import { recomputeFigures, type RecomputeScope } from './recompute.ts';
+import type { AggregatorReference } from './reference.ts';
+import type { FiguresUpdatesSink } from './updates-sink.ts';
+
+export interface ProcessResult {
+  records: number;
+  figures: number;
+  updates: number;
+  recomputeMs: number;
+}
+
+export interface RecordProcessorOptions {
+  store: Store;
+  reference: AggregatorReference;
+  /** Window lengths figures are kept for, e.g. [12]. */
+  windows: number[];
+  updates: FiguresUpdatesSink;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/**
+ * Turns monthly records into stored figures: stores the records (idempotent: the latest revision
+ * wins), recomputes every period the changed months touch, publishes what changed, then stores the
+ * figures. Each step can be repeated safely, so a batch can be retried or replayed after a crash.
+ */
+export class RecordProcessor {
+  readonly #o: RecordProcessorOptions;
+  readonly #clock: () => Date;
+
+  constructor(options: RecordProcessorOptions) {
+    this.#o = options;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  async processRecords(records: MonthlyRecord[]): Promise<ProcessResult> {
+    if (records.length === 0) return { records: 0, figures: 0, updates: 0, recomputeMs: 0 };
+    const { store, reference } = this.#o;
+    await store.monthlyRecords.insert(records);
+    await this.#recordLoads(records);
+    const touched = new Set<Month>();
+    for (const r of records) {
+      for (let i = 0; i < r.months; i++) touched.add(addMonths(parseMonth(r.month), i));
+    }
+    const categories = affectedCategories(
+      records.map((r) => r.category),
+      reference.categories,
+    );
+    const range = await store.monthlyRecords.monthRange();
+    if (!range) return { records: records.length, figures: 0, updates: 0, recomputeMs: 0 };
+    const periodEnds = new Map(
+      this.#o.windows.map((n) => [n, affectedPeriodEnds(touched, n, range)]),
+    );
+    return { records: records.length, ...(await this.#recompute({ categories, periodEnds })) };
+  }
+
+  /** New populations change rates everywhere they apply, so every figure is recomputed. */
+  async processPopulations(records: PopulationRecord[]): Promise<ProcessResult> {
+    if (records.length === 0) return { records: 0, figures: 0, updates: 0, recomputeMs: 0 };
+    await this.#o.store.populations.insert(records);
+    return { records: records.length, ...(await this.recomputeAll()) };
+  }
+
+  /** Every category, window and period end with data: the backfill after a change of method. */
+  async recomputeAll(): Promise<Omit<ProcessResult, 'records'>> {
+    const range = await this.#o.store.monthlyRecords.monthRange();
+    if (!range) return { figures: 0, updates: 0, recomputeMs: 0 };
+    const ends = allPeriodEnds(range);
+    return this.#recompute({
+      categories: this.#o.reference.categories.all().map((c) => c.code),
+      periodEnds: new Map(this.#o.windows.map((n) => [n, ends])),
+    });
+  }
+
+  async #recompute(scope: RecomputeScope): Promise<Omit<ProcessResult, 'records'>> {
+    const started = performance.now();
+    const { rows, updates } = await recomputeFigures(
+      this.#o.store,
+      this.#o.reference,
+      scope,
+      this.#clock(),
+    );
+    await this.#o.updates.publish(updates);
+    await this.#o.store.figures.upsert(rows);
+    const recomputeMs = performance.now() - started;
+    this.#o.logger.debug(
+      { figures: rows.length, updates: updates.length, recomputeMs },
+      'recomputed figures',
+    );
+    return { figures: rows.length, updates: updates.length, recomputeMs };
+  }
+
+  async #recordLoads(records: MonthlyRecord[]): Promise<void> {
+    const byBatch = new Map<string, MonthlyRecord[]>();
+    for (const r of records) byBatch.set(r.batchId, [...(byBatch.get(r.batchId) ?? []), r]);
+    for (const [batchId, batch] of byBatch) {
+      const first = batch[0]!;
+      const latest = batch.reduce((m, r) => {
+        const last = addMonths(parseMonth(r.month), r.months - 1);
+        return last > m ? last : m;
+      }, '' as string);
+      await this.#o.store.loads.record({
+        batchId,
+        sourceKind: first.source.kind,
+        sourceFile: first.source.file,
+        latestMonth: latest,
+        rows: 0,
+        records: batch.length,
+        loadedAt: new Date(first.revision),
+      });
+    }
+  }
+}

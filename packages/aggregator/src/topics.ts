@@ -1,0 +1,27 @@
+import { defaultPartitions, Topics } from '@crimestats/contracts';
+import type { TopicSpec } from '@crimestats/bus';
+
+export interface AggregatorTopics {
+  records: string;
+  populations: string;
+  deadLetter: string;
+  figuresUpdated: string;
+}
+
+export const defaultAggregatorTopics: AggregatorTopics = {
+  records: Topics.monthlyRecords,
+  populations: Topics.populations,
+  deadLetter: Topics.monthlyRecordsDeadLetter,
+  figuresUpdated: Topics.figuresUpdated,
+};
+
+/** The topics the aggregator reads and writes, with the partition counts of the standard names. */
+export function aggregatorTopicSpecs(topics: AggregatorTopics): TopicSpec[] {
+  const partitionsOf = (standard: string): number => defaultPartitions[standard] ?? 1;
+  return [
+    { topic: topics.records, numPartitions: partitionsOf(Topics.monthlyRecords) },
+    { topic: topics.populations, numPartitions: partitionsOf(Topics.populations) },
+    { topic: topics.deadLetter, numPartitions: partitionsOf(Topics.monthlyRecordsDeadLetter) },
+    { topic: topics.figuresUpdated, numPartitions: partitionsOf(Topics.figuresUpdated) },
+  ];
+}

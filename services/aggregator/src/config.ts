@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const AggregatorEnv = z.object({
+  KAFKA_BROKERS: z
+    .string({ error: 'KAFKA_BROKERS is required: the broker addresses, comma-separated' })
+    .transform((v) =>
+      v
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
+  CLICKHOUSE_URL: z
+    .string({ error: 'CLICKHOUSE_URL is required, e.g. http://127.0.0.1:8123' })
+    .url(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .default('crimestats'),
+  AGGREGATOR_GROUP_ID: z.string().default('crimestats-aggregator'),
+  /** Window lengths in months, comma-separated. */
+  AGGREGATOR_WINDOWS: z
+    .string()
+    .default('12')
+    .transform((v) => v.split(',').map((n) => Number(n.trim())))
+    .pipe(z.array(z.number().int().min(1).max(60)).min(1)),
+  CRIMESTATS_FORCE: z.string().default('E23000018'),
+  /** Topic names; only tests change them. */
+  TOPIC_RECORDS: z.string().optional(),
+  TOPIC_POPULATIONS: z.string().optional(),
+  TOPIC_DEAD_LETTER: z.string().optional(),
+  TOPIC_FIGURES_UPDATED: z.string().optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(20_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AggregatorConfig = z.infer<typeof AggregatorEnv>;
+
+export function loadAggregatorConfig(env: NodeJS.ProcessEnv = process.env): AggregatorConfig {
+  return AggregatorEnv.parse(env);
+}

@@ -1,0 +1,82 @@
+import {
+  aggregatorMetrics,
+  aggregatorTopicSpecs,
+  defaultAggregatorTopics,
+  kafkaUpdatesSink,
+  RecordProcessor,
+  startAggregatorConsumer,
+} from '@crimestats/aggregator';
+import { connectKafka, ensureTopics, Publisher } from '@crimestats/bus';
+import { defaultReference } from '@crimestats/domain';
+import { createStore, migrate, openClickHouse } from '@crimestats/store';
+import pino from 'pino';
+import { loadAggregatorConfig } from './config.ts';
+import { buildAggregatorHttp } from './http.ts';
+
+const config = loadAggregatorConfig();
+const logger = pino({ level: config.LOG_LEVEL, base: { service: 'crimestats-aggregator' } });
+const topics = {
+  records: config.TOPIC_RECORDS ?? defaultAggregatorTopics.records,
+  populations: config.TOPIC_POPULATIONS ?? defaultAggregatorTopics.populations,
+  deadLetter: config.TOPIC_DEAD_LETTER ?? defaultAggregatorTopics.deadLetter,
+  figuresUpdated: config.TOPIC_FIGURES_UPDATED ?? defaultAggregatorTopics.figuresUpdated,
+};
+
+const client = openClickHouse({
+  kind: 'server',
+  url: config.CLICKHOUSE_URL,
+  username: config.CLICKHOUSE_USER,
+  password: config.CLICKHOUSE_PASSWORD,
+});
+await migrate(client, config.CLICKHOUSE_DATABASE, logger);
+const store = createStore(client, config.CLICKHOUSE_DATABASE);
+const kafka = connectKafka({
+  brokers: config.KAFKA_BROKERS,
+  clientId: 'crimestats-aggregator',
+  logger,
+});
+await ensureTopics(kafka, aggregatorTopicSpecs(topics), logger);
+const publisher = await Publisher.connect(kafka, logger);
+const metrics = aggregatorMetrics();
+const processor = new RecordProcessor({
+  store,
+  reference: { ...defaultReference, forceCode: config.CRIMESTATS_FORCE },
+  windows: config.AGGREGATOR_WINDOWS,
+  updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
+  logger,
+});
+const consumer = await startAggregatorConsumer({
+  kafka,
+  groupId: config.AGGREGATOR_GROUP_ID,
+  topics,
+  processor,
+  publisher,
+  logger,
+  metrics,
+});
+const http = buildAggregatorHttp({ logger, ready: consumer.ready, metrics: metrics.registry });
+await http.listen({ host: config.HOST, port: config.PORT });
+logger.info(
+  { topics, windows: config.AGGREGATOR_WINDOWS, port: config.PORT },
+  'aggregator started',
+);
+
+let shuttingDown = false;
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, 'shutting down');
+  const deadline = setTimeout(() => {
+    logger.error({ deadlineMs: config.SHUTDOWN_DEADLINE_MS }, 'shutdown deadline passed; exiting');
+    process.exit(1);
+  }, config.SHUTDOWN_DEADLINE_MS);
+  // Consumer first (it finishes or abandons the batch in hand, uncommitted), then what it used.
+  await consumer.stop();
+  await publisher.disconnect();
+  await http.close();
+  await client.close();
+  clearTimeout(deadline);
+  logger.info('stopped');
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { ZodError } from 'zod';
 import { ingestCommand } from './commands/ingest.ts';
+import { reportCommand } from './commands/report.ts';
 import { UserError } from './user-error.ts';
 
 const program = new Command('crimestats')
   .description('Crime statistics for the Derbyshire Community Safety Partnerships')
   .version('0.1.0')
   .showHelpAfterError()
+  .addCommand(reportCommand())
   .addCommand(ingestCommand());
 
 try {

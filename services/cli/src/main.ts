@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ZodError } from 'zod';
 import { ingestCommand } from './commands/ingest.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { reportCommand } from './commands/report.ts';
 import { UserError } from './user-error.ts';
 
@@ -8,8 +9,9 @@ const program = new Command('crimestats')
   .description('Crime statistics for the Derbyshire Community Safety Partnerships')
   .version('0.1.0')
   .showHelpAfterError()
+  .addCommand(ingestCommand())
   .addCommand(reportCommand())
-  .addCommand(ingestCommand());
+  .addCommand(migrateCommand());
 
 try {
   await program.parseAsync();

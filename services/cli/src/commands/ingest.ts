@@ -10,6 +10,7 @@ import {
   summariseFileReport,
   type IngestSink,
 } from '@crimestats/ingest';
+import { openLocalPipeline } from '@crimestats/pipeline';
 import { loadCliConfig, type CliConfig } from '../config.ts';
 import { cliLogger } from '../logger.ts';
 import { fileProgress } from '../progress.ts';
@@ -21,13 +22,31 @@ interface IngestFlags {
   json?: boolean;
 }
 
+/**
+ * Single-machine mode runs the aggregator in this process on the embedded engine, so the command
+ * returns once the figures are updated; distributed mode publishes to Kafka and returns on
+ * acknowledgement, and the aggregator service updates the figures.
+ */
 async function withSink<T>(config: CliConfig, run: (sink: IngestSink) => Promise<T>): Promise<T> {
-  if (config.mode === 'single-machine' || !config.kafkaBrokers) {
+  const logger = cliLogger(config);
+  if (config.mode === 'single-machine') {
+    const pipeline = await openLocalPipeline({
+      home: config.home,
+      database: config.database,
+      forceCode: config.forceCode,
+      logger,
+    });
+    try {
+      return await run(pipeline.ingestSink);
+    } finally {
+      await pipeline.close();
+    }
+  }
+  if (!config.kafkaBrokers) {
     throw new UserError(
-      'ingest needs KAFKA_BROKERS: single-machine mode (no KAFKA_BROKERS or CLICKHOUSE_URL) is not available yet',
+      'ingest in distributed mode needs KAFKA_BROKERS (CLICKHOUSE_URL alone is set)',
     );
   }
-  const logger = cliLogger(config);
   const kafka = connectKafka({ brokers: config.kafkaBrokers, clientId: 'crimestats-cli', logger });
   await ensureIngestTopics(kafka, logger);
   const publisher = await Publisher.connect(kafka, logger);

@@ -1,0 +1,8 @@
+export {
+  openLocalPipeline,
+  embeddedDataPath,
+  type LocalPipeline,
+  type LocalPipelineOptions,
+} from './local-pipeline.ts';
+export { inProcessIngestSink } from './in-process-sink.ts';
+export { FiguresUpdatesBus } from './in-process-bus.ts';

@@ -20,7 +20,8 @@ export function migrateCommand(): Command {
           const status = await migrationStatus(client, config.database);
           for (const m of status.applied) console.log(`applied  ${m.version} ${m.name}`);
           for (const m of status.pending) console.log(`pending  ${m.fileName}`);
-          for (const m of status.changed) console.log(`CHANGED  ${m.version} ${m.name}`);
+          for (const m of status.changed)
+            console.log(`CHANGED  ${m.fileName} (applied with another checksum)`);
           for (const m of status.unknown) console.log(`UNKNOWN  ${m.version} ${m.name}`);
           return;
         }

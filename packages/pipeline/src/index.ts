@@ -6,3 +6,4 @@ export {
 } from './local-pipeline.ts';
 export { inProcessIngestSink } from './in-process-sink.ts';
 export { FiguresUpdatesBus } from './in-process-bus.ts';
+export { SAMPLE_FILE, monthlyCountsCsv } from './sample-data.ts';

@@ -5,9 +5,35 @@ import { basename, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+/** `1 GB`, `20 MB`, `512 bytes`: the limit as an analyst would write it. */
+function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
 export class UploadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
-    super(`upload is larger than the limit of ${Math.round(limitBytes / 1024 / 1024)} MB`);
+    super(
+      `the upload is larger than this service's limit of ${formatBytes(limitBytes)}; ` +
+        'split it (one file per month) or ask for MAX_UPLOAD_MB to be raised',
+    );
+    this.name = 'UploadTooLargeError';
+  }
+}
+
+/** The client went away mid-upload: its fault, not the service's (the error handler answers 400). */
+export class UploadInterruptedError extends Error {
+  readonly statusCode = 400;
+  constructor() {
+    super('the upload was interrupted before the whole file arrived');
+    this.name = 'UploadInterruptedError';
   }
 }
 
@@ -19,27 +45,54 @@ export function safeUploadName(name: string | undefined): string {
   return cleaned === '' ? 'upload.csv' : cleaned;
 }
 
-/** Streams a request body to disk, refusing past the size limit. The caller removes the folder. */
+/**
+ * Streams a request body to disk, in its own folder under `parentDir`, refusing past the size
+ * limit. The caller removes the folder.
+ * The body is not destroyed on refusal: destroying a request closes its socket, and the client
+ * would never see the 413. The rest of a refused body is read and dropped instead.
+ */
 export async function saveUpload(
   body: Readable,
   name: string,
   limitBytes: number,
+  parentDir: string = tmpdir(),
 ): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'crimestats-upload-'));
+  const dir = await mkdtemp(join(parentDir, 'crimestats-upload-'));
   const path = join(dir, name);
+  const cleanup = () => rm(dir, { recursive: true, force: true });
   let seen = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      callback(seen > limitBytes ? new UploadTooLargeError(limitBytes) : null, chunk);
+      if (seen > limitBytes) callback(new UploadTooLargeError(limitBytes));
+      else callback(null, chunk);
     },
   });
-  const cleanup = () => rm(dir, { recursive: true, force: true });
+  // pipe() does not forward the source's errors; a client that goes away must end the wait too.
+  const onError = () => limit.destroy(new UploadInterruptedError());
+  const onClose = () => {
+    if (!body.readableEnded) limit.destroy(new UploadInterruptedError());
+  };
+  body.once('error', onError);
+  body.once('close', onClose);
+  if (body.destroyed) onClose(); // gone while the folder was being made
+  const file = createWriteStream(path);
   try {
-    await pipeline(body, limit, createWriteStream(path));
+    body.pipe(limit);
+    await pipeline(limit, file);
   } catch (error) {
+    body.unpipe(limit);
+    if (!body.destroyed) body.resume();
+    // pipeline() rejects at the first error, possibly before the file is even open; removing the
+    // folder before the file is closed would race with its creation and leave it behind.
+    // (Not events.once: it rejects with the error the stream was destroyed with.)
+    file.destroy();
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await cleanup();
     throw error;
+  } finally {
+    body.off('error', onError);
+    body.off('close', onClose);
   }
   return { path, cleanup };
 }

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { basename, dirname, relative, sep } from 'node:path';
+import type { BatchReport, FileReport, InputFormat } from '@crimestats/contracts';
+import type { Area, AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
+import { expandInputs, ingestSources, type IngestSink } from '@crimestats/ingest';
+
+export interface FileIngestDeps {
+  areas: AreaRegistry;
+  categories: CategoryTaxonomy;
+  force: Area;
+  sink: IngestSink;
+  /** data.police.uk's name for the force, which picks its street files out of an archive. */
+  policeUkForceId: string;
+}
+
+export interface FileIngestOptions {
+  format?: InputFormat;
+  acceptValidRows?: boolean;
+}
+
+/** Ingests one file on disk (a CSV or a police.uk zip) and reports it by its own name. */
+export type FileIngester = (path: string, opts?: FileIngestOptions) => Promise<BatchReport>;
+
+/** A file the ingestion path could not even open as input (a broken zip, a zip without street files). */
+function unreadable(file: string, error: string): FileReport {
+  return {
+    file,
+    format: null,
+    status: 'refused',
+    batchId: randomUUID(),
+    rows: 0,
+    rejectedRows: 0,
+    problems: [],
+    problemCount: 0,
+    error,
+    unmapped: {},
+    months: [],
+    records: 0,
+    populations: 0,
+    durationMs: 0,
+  };
+}
+
+/**
+ * The one path both uploads and the drop folder take: `expandInputs` + `ingestSources`, like
+ * `crimestats ingest`. Reports name files relative to the file's folder (`upload.csv`,
+ * `archive.zip!2025-01/…-street.csv`), so a temporary or server-side folder never leaks out.
+ */
+export function fileIngester(deps: FileIngestDeps): FileIngester {
+  return async (path, opts = {}) => {
+    const folder = dirname(path);
+    let sources;
+    try {
+      sources = await expandInputs([path], deps.policeUkForceId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        files: [unreadable(basename(path), message.split(folder + sep).join(''))],
+      };
+    }
+    const report = await ingestSources(sources, {
+      areas: deps.areas,
+      categories: deps.categories,
+      force: deps.force,
+      sink: deps.sink,
+      format: opts.format,
+      acceptValidRows: opts.acceptValidRows ?? false,
+    });
+    return {
+      ok: report.ok,
+      files: report.files.map((f) => ({ ...f, file: relative(folder, f.file) })),
+    };
+  };
+}
+
+/** 200 when every file was accepted, 503 when publishing failed (worth retrying), else 422. */
+export function httpStatusOf(report: BatchReport): 200 | 422 | 503 {
+  if (report.files.some((f) => f.status === 'publish-failed')) return 503;
+  return report.ok ? 200 : 422;
+}

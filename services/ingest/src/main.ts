@@ -1,0 +1,130 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { z } from 'zod';
+import { TokenRegistry } from '@crimestats/auth';
+import { connectKafka, Publisher } from '@crimestats/bus';
+import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import {
+  ensureIngestTopics,
+  kafkaIngestSink,
+  watchDropFolder,
+  type DropFolder,
+} from '@crimestats/ingest';
+import { buildIngestApp } from './app.ts';
+import { loadIngestServiceConfig, type IngestServiceConfig } from './config.ts';
+import { fileIngester } from './ingest-file.ts';
+import { ingestMetrics } from './metrics.ts';
+import { shutdownInOrder } from './shutdown.ts';
+
+/** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */
+async function start(config: IngestServiceConfig, logger: Logger): Promise<void> {
+  const force = defaultAreas.byCode(config.forceCode);
+  if (!force) throw new Error(`CRIMESTATS_FORCE ${config.forceCode} is not a known area`);
+
+  const kafka = connectKafka({ brokers: config.brokers, clientId: 'crimestats-ingest', logger });
+  await ensureIngestTopics(kafka, logger);
+  const publisher = await Publisher.connect(kafka, logger);
+  let ready = false;
+
+  const metrics = ingestMetrics();
+  const ingestFile = fileIngester({
+    areas: defaultAreas,
+    categories: defaultCategories,
+    force,
+    sink: kafkaIngestSink(publisher),
+    policeUkForceId: config.policeUkForceId,
+  });
+  const tokens = new TokenRegistry(config.tokens);
+  // One folder for this process's uploads, so even an exit at the deadline leaves none behind.
+  const uploadDir = await mkdtemp(join(tmpdir(), 'crimestats-ingest-service-'));
+  const removeUploads = () => rmSync(uploadDir, { recursive: true, force: true });
+  const app = buildIngestApp({
+    logger,
+    tokens,
+    ingestFile,
+    metrics,
+    maxUploadBytes: config.maxUploadBytes,
+    uploadDir,
+    ready: () => ready,
+  });
+  await app.listen({ host: config.host, port: config.port }).catch((error: unknown) => {
+    removeUploads();
+    throw error;
+  });
+
+  let dropFolder: DropFolder | undefined;
+  if (config.dropFolder) {
+    dropFolder = await watchDropFolder({
+      dir: config.dropFolder,
+      logger,
+      ingest: async (path) => {
+        const report = await ingestFile(path);
+        metrics.observe(report, 'drop-folder');
+        return report.files;
+      },
+    });
+  }
+  ready = true;
+
+  const { port } = app.server.address() as AddressInfo;
+  logger.info(
+    { host: config.host, port, tokens: tokens.size, dropFolder: config.dropFolder ?? null },
+    `ingest service listening on ${config.host}:${port}`,
+  );
+  if (tokens.size === 0) {
+    logger.warn('no tokens configured (CRIMESTATS_TOKENS): every upload will be refused with 401');
+  }
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    ready = false;
+    logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
+    const clean = await shutdownInOrder(
+      [
+        // Uploads in flight finish (and publish) before the publisher goes.
+        { name: 'stopped accepting uploads', run: () => app.close() },
+        { name: 'closed the drop folder', run: async () => dropFolder?.close() },
+        { name: 'disconnected from Kafka', run: () => publisher.disconnect() },
+      ],
+      config.shutdownDeadlineMs,
+      logger,
+    );
+    removeUploads();
+    logger.info({ clean }, clean ? 'shutdown complete' : 'shutdown incomplete');
+    // kafkajs and chokidar timers may still be pending after a deadline; exit regardless.
+    process.exit(clean ? 0 : 1);
+  };
+  process.on('SIGTERM', (signal) => void stop(signal));
+  process.on('SIGINT', (signal) => void stop(signal));
+}
+
+function main(): void {
+  let config: IngestServiceConfig;
+  try {
+    config = loadIngestServiceConfig();
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    console.error(`crimestats-ingest: bad configuration\n${z.prettifyError(error)}`);
+    process.exit(2);
+  }
+  // Synchronous, so the last lines before process.exit (the shutdown outcome) are never lost.
+  const logger = pino(
+    { level: config.logLevel, base: { service: 'crimestats-ingest' } },
+    pino.destination({ dest: 1, sync: true }),
+  );
+  start(config, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'ingest service could not start');
+    process.exit(1);
+  });
+}
+
+main();

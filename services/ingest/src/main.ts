@@ -14,10 +14,8 @@ import {
   watchDropFolder,
   type DropFolder,
 } from '@crimestats/ingest';
-import { buildIngestApp } from './app.ts';
 import { loadIngestServiceConfig, type IngestServiceConfig } from './config.ts';
-import { fileIngester } from './ingest-file.ts';
-import { ingestMetrics } from './metrics.ts';
+import { buildIngestApp, fileIngester, ingestMetrics } from '@crimestats/ingest-http';
 import { shutdownInOrder } from './shutdown.ts';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */

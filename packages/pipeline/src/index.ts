@@ -7,3 +7,10 @@ export {
 export { inProcessIngestSink } from './in-process-sink.ts';
 export { FiguresUpdatesBus } from './in-process-bus.ts';
 export { SAMPLE_FILE, monthlyCountsCsv } from './sample-data.ts';
+export {
+  ServerInfoSchema,
+  removeServerInfo,
+  runningServer,
+  writeServerInfo,
+  type ServerInfo,
+} from './server-info.ts';

@@ -29,6 +29,11 @@ const CliEnv = z.object({
     .regex(/^[a-z-]+$/)
     .default('derbyshire'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** More tokens for `crimestats up`, as `name:role:sha256hex`, comma-separated. */
+  CRIMESTATS_TOKENS: z.string().optional(),
+  /** Where `crimestats up` listens; loopback unless said otherwise. */
+  CRIMESTATS_HOST: z.string().default('127.0.0.1'),
+  CRIMESTATS_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
 });
 
 export interface CliConfig {
@@ -41,6 +46,9 @@ export interface CliConfig {
   forceCode: string;
   policeUkForceId: string;
   logLevel: z.infer<typeof CliEnv>['LOG_LEVEL'];
+  tokens?: string;
+  host: string;
+  port: number;
 }
 
 export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -56,5 +64,8 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     forceCode: e.CRIMESTATS_FORCE,
     policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
     logLevel: e.LOG_LEVEL,
+    tokens: e.CRIMESTATS_TOKENS,
+    host: e.CRIMESTATS_HOST,
+    port: e.CRIMESTATS_PORT,
   };
 }

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { ingestCommand } from './commands/ingest.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reportCommand } from './commands/report.ts';
+import { upCommand } from './commands/up.ts';
 import { UserError } from './user-error.ts';
 
 const program = new Command('crimestats')
@@ -11,7 +12,8 @@ const program = new Command('crimestats')
   .showHelpAfterError()
   .addCommand(ingestCommand())
   .addCommand(reportCommand())
-  .addCommand(migrateCommand());
+  .addCommand(migrateCommand())
+  .addCommand(upCommand());
 
 try {
   await program.parseAsync();

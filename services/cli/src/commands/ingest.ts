@@ -10,7 +10,9 @@ import {
   summariseFileReport,
   type IngestSink,
 } from '@crimestats/ingest';
-import { openLocalPipeline } from '@crimestats/pipeline';
+import { ensureLocalToken } from '@crimestats/auth';
+import { openLocalPipeline, runningServer } from '@crimestats/pipeline';
+import { ingestThroughServer } from '../up/remote-ingest.ts';
 import { loadCliConfig, type CliConfig } from '../config.ts';
 import { cliLogger } from '../logger.ts';
 import { fileProgress } from '../progress.ts';
@@ -80,18 +82,32 @@ export function ingestCommand(): Command {
       const sources = await expandInputs(paths, config.policeUkForceId).catch((error: Error) => {
         throw new UserError(error.message);
       });
+      const format = InputFormatSchema.optional().parse(flags.format);
+      const acceptValidRows = flags.acceptValidRows ?? false;
+      const server =
+        config.mode === 'single-machine' ? await runningServer(config.home) : undefined;
       const progress = fileProgress();
-      const report = await withSink(config, (sink) =>
-        ingestSources(sources, {
-          areas: defaultAreas,
-          categories: defaultCategories,
-          force,
-          sink,
-          format: InputFormatSchema.optional().parse(flags.format),
-          acceptValidRows: flags.acceptValidRows ?? false,
-          onProgress: ({ source, bytes, rows }) => progress.update(source, bytes, rows),
-        }),
-      );
+      const report = server
+        ? await ingestThroughServer(
+            server.url,
+            (await ensureLocalToken(config.home)).token,
+            paths,
+            {
+              format,
+              acceptValidRows,
+            },
+          )
+        : await withSink(config, (sink) =>
+            ingestSources(sources, {
+              areas: defaultAreas,
+              categories: defaultCategories,
+              force,
+              sink,
+              format,
+              acceptValidRows,
+              onProgress: ({ source, bytes, rows }) => progress.update(source, bytes, rows),
+            }),
+          );
       progress.done();
       if (flags.json) console.log(JSON.stringify(report, null, 2));
       else console.log(report.files.map(summariseFileReport).join('\n\n'));

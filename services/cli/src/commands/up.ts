@@ -1,0 +1,102 @@
+import { Command } from 'commander';
+import pino from 'pino';
+import { ensureLocalToken, parseTokenEntries, TokenRegistry } from '@crimestats/auth';
+import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { expandInputs, ingestSources } from '@crimestats/ingest';
+import {
+  openLocalPipeline,
+  removeServerInfo,
+  runningServer,
+  SAMPLE_FILE,
+  writeServerInfo,
+} from '@crimestats/pipeline';
+import { loadCliConfig } from '../config.ts';
+import { buildLocalServer } from '../up/local-server.ts';
+import { UserError } from '../user-error.ts';
+
+export function upCommand(): Command {
+  return new Command('up')
+    .description(
+      'run the whole pipeline and the reporting service on this machine (single-machine mode)',
+    )
+    .option('--port <port>', 'port to listen on (default 8080, or CRIMESTATS_PORT)')
+    .option('--no-sample', 'do not load the bundled sample into an empty store')
+    .action(async (flags: { port?: string; sample: boolean }) => {
+      const config = loadCliConfig();
+      if (config.mode === 'distributed') {
+        throw new UserError(
+          'up runs single-machine mode; with KAFKA_BROKERS or CLICKHOUSE_URL set, run the services (docker compose up) instead',
+        );
+      }
+      const port = flags.port === undefined ? config.port : Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new UserError(`--port must be a port number, not "${flags.port}"`);
+      }
+      const already = await runningServer(config.home);
+      if (already) throw new UserError(`already running at ${already.url} (pid ${already.pid})`);
+      const logger = pino(
+        {
+          level: config.logLevel === 'warn' ? 'info' : config.logLevel,
+          base: { service: 'crimestats-up' },
+        },
+        pino.destination(2),
+      );
+      const force = defaultAreas.get(config.forceCode);
+      const pipeline = await openLocalPipeline({
+        home: config.home,
+        database: config.database,
+        forceCode: config.forceCode,
+        logger,
+      });
+      if (flags.sample && !(await pipeline.store.monthlyRecords.monthRange())) {
+        logger.info({ file: SAMPLE_FILE }, 'empty store: loading the bundled sample');
+        const report = await ingestSources(
+          await expandInputs([SAMPLE_FILE], config.policeUkForceId),
+          {
+            areas: defaultAreas,
+            categories: defaultCategories,
+            force,
+            sink: pipeline.ingestSink,
+          },
+        );
+        if (!report.ok)
+          throw new Error(`the bundled sample was refused: ${JSON.stringify(report.files)}`);
+      }
+      const local = await ensureLocalToken(config.home);
+      const tokens = new TokenRegistry([local.entry, ...parseTokenEntries(config.tokens)]);
+      const app = await buildLocalServer({
+        pipeline,
+        tokens,
+        force,
+        policeUkForceId: config.policeUkForceId,
+        logger,
+      });
+      await app.listen({ host: config.host, port });
+      const address = app.server.address();
+      const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : port}`;
+      await writeServerInfo(config.home, {
+        pid: process.pid,
+        url,
+        startedAt: new Date().toISOString(),
+      });
+      console.log(`crimestats is running at ${url}/`);
+      console.log(`analyst token${local.created ? ' (new)' : ''}: ${local.token}`);
+      console.log(`  (kept in ${local.path}; send it as "Authorization: Bearer <token>")`);
+      console.log('press Ctrl+C to stop');
+
+      let stopping = false;
+      const stop = async (signal: string): Promise<void> => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'stopping');
+        const deadline = setTimeout(() => process.exit(1), 15_000);
+        await app.close();
+        await pipeline.close();
+        await removeServerInfo(config.home);
+        clearTimeout(deadline);
+        logger.info('stopped');
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}

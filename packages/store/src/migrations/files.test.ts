@@ -68,8 +68,9 @@ describe('loadMigrations', () => {
       '0001_monthly_records.sql',
       '0002_figures.sql',
       '0003_loads.sql',
+      '0004_populations.sql',
     ]);
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     for (const migration of migrations) {
       expect(migration.checksum).toMatch(/^[0-9a-f]{64}$/);
       for (const statement of migration.statements) expect(statement).toMatch(/IF NOT EXISTS/);

@@ -3,7 +3,8 @@ import {
   type ClickHouseClient,
   type ClickHouseClientConfigOptions,
 } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import { createRequire } from 'node:module';
+import type { createChdbConnection as CreateChdbConnection } from 'chdb/connection';
 
 /** Where the figures live: a ClickHouse server over HTTP, or the embedded engine in this process. */
 export type ClickHouseTarget =
@@ -17,6 +18,11 @@ type ClientConnection = NonNullable<ClickHouseClientConfigOptions['connection']>
  * client's by a patch release; the runtime contract is the same, so the one cast lives here.
  */
 function embeddedConnection(path: string): ClientConnection {
+  // Loaded on first use: the engine's library is large, and services that talk to a ClickHouse
+  // server should neither map it into memory nor need it installed.
+  const { createChdbConnection } = createRequire(import.meta.url)('chdb/connection') as {
+    createChdbConnection: typeof CreateChdbConnection;
+  };
   return createChdbConnection({ path }) as unknown as ClientConnection;
 }
 

@@ -18,3 +18,4 @@ export {
 export { summariseFileReport } from './report-summary.ts';
 export { ingestSources } from './ingest-batch.ts';
 export { watchDropFolder, type DropFolder, type DropFolderOptions } from './drop-folder.ts';
+export { loadLsoaLookup, LsoaLookupError } from './lsoa-lookup.ts';

@@ -7,6 +7,7 @@ import {
   expandInputs,
   ingestSources,
   kafkaIngestSink,
+  loadLsoaLookup,
   summariseFileReport,
   type IngestSink,
 } from '@crimestats/ingest';
@@ -20,6 +21,7 @@ import { UserError } from '../user-error.ts';
 
 interface IngestFlags {
   format?: string;
+  lsoaLookup?: string;
   acceptValidRows?: boolean;
   json?: boolean;
 }
@@ -74,6 +76,10 @@ export function ingestCommand(): Command {
       '--accept-valid-rows',
       'publish the valid rows of a file that has invalid ones (they are still reported)',
     )
+    .option(
+      '--lsoa-lookup <file>',
+      'place police.uk rows by LSOA code (lsoa_code,area_code or an ONS lookup)',
+    )
     .option('--json', 'print the batch report as JSON instead of a summary')
     .action(async (paths: string[], flags: IngestFlags) => {
       const config = loadCliConfig();
@@ -83,6 +89,16 @@ export function ingestCommand(): Command {
         throw new UserError(error.message);
       });
       const format = InputFormatSchema.optional().parse(flags.format);
+      const lsoaLookup = flags.lsoaLookup
+        ? await loadLsoaLookup(flags.lsoaLookup).catch((error: Error) => {
+            throw new UserError(error.message);
+          })
+        : undefined;
+      if (lsoaLookup && (await runningServer(config.home))) {
+        throw new UserError(
+          '--lsoa-lookup is not passed to a running `crimestats up`; stop it first',
+        );
+      }
       const acceptValidRows = flags.acceptValidRows ?? false;
       const server =
         config.mode === 'single-machine' ? await runningServer(config.home) : undefined;
@@ -105,6 +121,7 @@ export function ingestCommand(): Command {
               sink,
               format,
               acceptValidRows,
+              lsoaLookup,
               onProgress: ({ source, bytes, rows }) => progress.update(source, bytes, rows),
             }),
           );

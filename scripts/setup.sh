@@ -3,15 +3,18 @@
 # checks first. Debian packages are installed only when missing, and only with root (or sudo).
 #   --with-servers   also the JDK, Maven and ClickHouse server the tests start locally
 #   --with-compose   also docker-compose, to check docker-compose.yml without a Docker engine
+#   --with-browser   also Debian's Chromium, for the dashboard's browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_servers=false
 with_compose=false
+with_browser=false
 for arg in "$@"; do
   case "$arg" in
     --with-servers) with_servers=true ;;
     --with-compose) with_compose=true ;;
+    --with-browser) with_browser=true ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -54,6 +57,10 @@ fi
 
 if [ "$with_compose" = true ] && ! command -v docker-compose >/dev/null; then
   apt_install docker-compose
+fi
+
+if [ "$with_browser" = true ] && [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium fonts-dejavu-core
 fi
 
 if ! command -v pnpm >/dev/null; then

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh --with-servers "$@"
+bash scripts/setup.sh --with-servers --with-browser "$@"
 
 if command -v docker-compose >/dev/null; then
   echo "[test] docker-compose config -q"

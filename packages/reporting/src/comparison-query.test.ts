@@ -44,6 +44,17 @@ describe('parseComparisonQuery', () => {
     },
   );
 
+  it.each(['1899-12', '1000-01'])(
+    'refuses --period "%s", before any window can start',
+    (period) => {
+      expect(parse({ category: 'vehicle-crime', period, months: '60' })).toEqual({
+        ok: false,
+        field: 'period',
+        message: `expected a period ending in 1900-01 or later, got "${period}"`,
+      });
+    },
+  );
+
   it.each(['0', '61', '-1', '1.5', '12abc', '', ' 12', '1e1', '1000'])(
     'refuses --months "%s"',
     (months) => {

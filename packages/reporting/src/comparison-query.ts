@@ -5,6 +5,12 @@ import { z } from 'zod';
 /** Five years: the longest window anyone compares, and well inside the store's limit. */
 export const MAX_WINDOW_MONTHS = 60;
 
+/**
+ * The earliest month a period may end. Police.uk data starts in 2010; the bound only keeps a
+ * window's start (up to 60 months earlier) a four-digit year, as months are written.
+ */
+export const EARLIEST_PERIOD_END = '1900-01';
+
 /** A validated request for one comparison. */
 export interface ComparisonQuery {
   category: string;
@@ -33,10 +39,18 @@ function inputSchema(categories: CategoryTaxonomy) {
     category: z.string({ error: 'is required' }).refine((code) => codes.includes(code), {
       error: (issue) => `unknown category "${String(issue.input)}"; one of: ${codes.join(', ')}`,
     }),
-    period: z.string({ error: 'is required' }).refine(isMonth, {
-      error: (issue) =>
-        `expected the period's last month as YYYY-MM (e.g. 2025-12), got "${String(issue.input)}"`,
-    }),
+    period: z
+      .string({ error: 'is required' })
+      .refine(isMonth, {
+        error: (issue) =>
+          `expected the period's last month as YYYY-MM (e.g. 2025-12), got "${String(issue.input)}"`,
+        abort: true,
+      })
+      // A window reaching back before year 1000 has no YYYY-MM start month, and would fail later.
+      .refine((text) => text >= EARLIEST_PERIOD_END, {
+        error: (issue) =>
+          `expected a period ending in ${EARLIEST_PERIOD_END} or later, got "${String(issue.input)}"`,
+      }),
     months: z
       .string()
       .optional()

@@ -33,6 +33,14 @@ export {
   type FigureRow,
   type FiguresQuery,
 } from './repositories/figures.ts';
+export {
+  AreaFiguresRepository,
+  AreaPeriodQuerySchema,
+  AreasRangeQuerySchema,
+  type AreaPeriodQuery,
+  type AreasRangeQuery,
+} from './repositories/area-figures.ts';
+export { DataVersionRepository, type DataVersion } from './repositories/data-version.ts';
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { createStore, type Store } from './store.ts';

@@ -60,11 +60,13 @@ export const FiguresRangeQuerySchema = z.object({
 });
 export type FiguresRangeQuery = z.infer<typeof FiguresRangeQuerySchema>;
 
-const FIGURE_COLUMNS = sql`category, months, period_end, area_code, area_name, area_kind, volume,
+/** The columns every figures read selects; `StoredFigureSchema` reads them back. */
+export const FIGURE_COLUMNS = sql`category, months, period_end, area_code, area_name, area_kind, volume,
   population, rate_per_1000, rank, previous_volume, volume_change, percent_change, z_score,
   significant, complete, toUnixTimestamp(computed_at) AS computed_at_epoch, version`;
 
-const StoredFigureSchema = z
+/** One row of `FIGURE_COLUMNS` as a `FigureRow`. */
+export const StoredFigureSchema = z
   .object({
     category: z.string(),
     months: uint64Column,

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import pino from 'pino';
 import { ensureLocalToken, parseTokenEntries, TokenRegistry } from '@crimestats/auth';
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { defaultAreas, defaultCategories, defaultReference } from '@crimestats/domain';
 import { expandInputs, ingestSources } from '@crimestats/ingest';
 import {
   openLocalPipeline,
@@ -10,8 +10,10 @@ import {
   SAMPLE_FILE,
   writeServerInfo,
 } from '@crimestats/pipeline';
+import { buildReportingApp } from '@crimestats/reporting-service';
+import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
-import { buildLocalServer } from '../up/local-server.ts';
+import { buildLocalServer, forwardReads } from '../up/local-server.ts';
 import { UserError } from '../user-error.ts';
 
 export function upCommand(): Command {
@@ -70,6 +72,18 @@ export function upCommand(): Command {
         force,
         policeUkForceId: config.policeUkForceId,
         logger,
+        // The reporting service's own app over the embedded store, on this server's port.
+        reporting: async (server) => {
+          const reporting = await buildReportingApp({
+            store: { client: pipeline.client, database: pipeline.database },
+            reference: defaultReference,
+            tokens,
+            // As for uploads: only warnings and errors reach the analyst's terminal.
+            logger: logger.child({}, { level: 'warn' }),
+            metrics: new Registry(),
+          });
+          forwardReads(server, reporting, ['/v1/*', '/openapi.json', '/docs', '/docs/*']);
+        },
       });
       await app.listen({ host: config.host, port });
       const address = app.server.address();
@@ -80,6 +94,9 @@ export function upCommand(): Command {
         startedAt: new Date().toISOString(),
       });
       console.log(`crimestats is running at ${url}/`);
+      // The token rides in the fragment, which the browser never sends: the page keeps it for
+      // the tab and takes it out of the address bar.
+      console.log(`dashboard: ${url}/#token=${encodeURIComponent(local.token)}`);
       console.log(`analyst token${local.created ? ' (new)' : ''}: ${local.token}`);
       console.log(`  (kept in ${local.path}; send it as "Authorization: Bearer <token>")`);
       console.log('press Ctrl+C to stop');

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { TokenRegistry } from '@crimestats/auth';
+import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
 import { fileIngester, healthRoutes, ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
 import type { LocalPipeline } from '@crimestats/pipeline';
@@ -47,5 +48,40 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
     }),
   });
   if (deps.reporting) await deps.reporting(app);
+  // The page and its files hold no figures; the page sends its token to /v1 for every answer.
+  await app.register(dashboardRoutes);
   return app;
+}
+
+// Hop-by-hop headers, and the length the outer reply works out itself.
+const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+/**
+ * Answers GET (and HEAD) requests on `paths` from another Fastify app in this process, as if
+ * it were mounted here: single-machine mode serves the reporting service's own app (its /v1
+ * reads, its API docs) on the one port beside uploads, without a second listener. More specific
+ * routes of `app` (POST /v1/uploads) keep answering themselves. `inner` is closed with `app`.
+ */
+export function forwardReads(
+  app: FastifyInstance,
+  inner: Pick<FastifyInstance, 'inject' | 'close'>,
+  paths: readonly string[],
+): void {
+  for (const path of paths) {
+    app.get(path, { logLevel: 'warn' }, async (req, reply) => {
+      const answer = await inner.inject({
+        method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+        url: req.url,
+        headers: req.headers,
+        remoteAddress: req.ip,
+      });
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value !== undefined && !NOT_FORWARDED.has(name)) reply.header(name, value);
+      }
+      return reply.code(answer.statusCode).send(answer.rawPayload);
+    });
+  }
+  app.addHook('onClose', async () => {
+    await inner.close();
+  });
 }

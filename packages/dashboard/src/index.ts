@@ -1,0 +1,6 @@
+export {
+  CONTENT_SECURITY_POLICY,
+  DASHBOARD_ASSETS,
+  PUBLIC_DIR,
+  dashboardRoutes,
+} from './routes.ts';

@@ -1,0 +1,68 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { z } from 'zod';
+import { uint64Column } from '../columns.ts';
+import { selectRows } from '../query.ts';
+import { qualified, sql, type SqlFragment } from '../sql.ts';
+
+/**
+ * A cheap fingerprint of what answers are read from: it changes whenever figures are written or
+ * a load is recorded, so a cache of answers can tell when to recompute.
+ */
+export interface DataVersion {
+  figureRows: number;
+  /** Unix seconds of the newest `computed_at`; 0 with no figures. */
+  figuresComputedAt: number;
+  figuresVersion: number;
+  loadRows: number;
+  /** Unix seconds of the newest load; 0 before the first. */
+  latestLoadAt: number;
+  /** All of the above in one string, for comparing versions. */
+  token: string;
+}
+
+const DataVersionRowSchema = z.object({
+  figure_rows: uint64Column,
+  figures_computed_at: uint64Column,
+  figures_version: uint64Column,
+  load_rows: uint64Column,
+  latest_load_at: uint64Column,
+});
+
+export class DataVersionRepository {
+  readonly #client: ClickHouseClient;
+  readonly #figures: SqlFragment;
+  readonly #loads: SqlFragment;
+
+  constructor(client: ClickHouseClient, database: string) {
+    this.#client = client;
+    this.#figures = qualified(database, 'figures');
+    this.#loads = qualified(database, 'loads');
+  }
+
+  /**
+   * One round trip of scalar subqueries (no CTEs or JOINs, for 18.16). Row counts move with
+   * every insert, and may fall when parts merge: a spurious change only costs a recompute. The
+   * newest `computed_at` and version catch an insert that a merge has already cancelled out.
+   */
+  async current(): Promise<DataVersion> {
+    const [row] = await selectRows(
+      this.#client,
+      sql`SELECT
+            (SELECT count() FROM ${this.#figures}) AS figure_rows,
+            (SELECT toUnixTimestamp(max(computed_at)) FROM ${this.#figures}) AS figures_computed_at,
+            (SELECT max(version) FROM ${this.#figures}) AS figures_version,
+            (SELECT count() FROM ${this.#loads}) AS load_rows,
+            (SELECT toUnixTimestamp(max(loaded_at)) FROM ${this.#loads}) AS latest_load_at`,
+      DataVersionRowSchema,
+    );
+    if (row === undefined) throw new Error('the data version query returned no row');
+    const version = {
+      figureRows: row.figure_rows,
+      figuresComputedAt: row.figures_computed_at,
+      figuresVersion: row.figures_version,
+      loadRows: row.load_rows,
+      latestLoadAt: row.latest_load_at,
+    };
+    return { ...version, token: Object.values(version).join(':') };
+  }
+}

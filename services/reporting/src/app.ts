@@ -1,0 +1,111 @@
+import type { TokenRegistry } from '@crimestats/auth';
+import type { ReferenceData } from '@crimestats/domain';
+import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { requireReader } from './auth.ts';
+import { replyToError } from './errors.ts';
+import { reportingMetrics } from './metrics.ts';
+import { reportingReads, type AnswerCacheSettings, type ClickHouseClient } from './reads.ts';
+import { areaChangesRoutes } from './routes/area-changes.ts';
+import { areaTrendRoutes } from './routes/area-trend.ts';
+import { comparisonRoutes } from './routes/comparisons.ts';
+import { registerDocs } from './routes/docs.ts';
+import { healthRoutes } from './routes/health.ts';
+import { referenceRoutes } from './routes/reference.ts';
+
+export interface ReportingAppDeps {
+  /** Where the figures are: a server or embedded client, and the (migrated) database. */
+  store: { client: ClickHouseClient; database: string };
+  /** Areas and categories the answers name; `defaultReference` for Derbyshire. */
+  reference: Pick<ReferenceData, 'areas' | 'categories'>;
+  /** Who may read: every route under /v1 needs one of these tokens. */
+  tokens: TokenRegistry;
+  logger: Logger;
+  /** Request, latency and cache metrics are registered here and served at /metrics. */
+  metrics: Registry;
+  /** Keep answers in memory until the store's data changes; omitted, every request reads. */
+  cache?: AnswerCacheSettings | undefined;
+  /** False while the process is shutting down, so /readyz says so; default always true. */
+  accepting?: () => boolean;
+  /**
+   * More routes at the root, e.g. a dashboard's static files in single-machine mode. They are
+   * outside /v1, so they are open unless the plugin adds its own checks (see `requireReader`).
+   */
+  extraRoutes?: FastifyPluginAsync;
+}
+
+/**
+ * The reporting service's HTTP face: /v1 answers behind bearer tokens, the OpenAPI document and
+ * its page, probes and metrics. Listening and closing the store are the caller's job, so the
+ * single-machine `crimestats up` can build the same app on the embedded engine.
+ */
+export async function buildReportingApp(deps: ReportingAppDeps) {
+  const base = Fastify({
+    loggerInstance: deps.logger.child(
+      { component: 'http' },
+      // Fastify's request serializer leaves headers out; the redaction guards anything that adds them.
+      {
+        redact: {
+          paths: ['req.headers.authorization', 'headers.authorization'],
+          censor: '[redacted]',
+        },
+      },
+    ) as FastifyBaseLogger,
+  });
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(replyToError);
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .code(404)
+      .send({ error: `no route ${req.method} ${req.url.split('?')[0]?.slice(0, 200)}` }),
+  );
+
+  const metrics = reportingMetrics(deps.metrics);
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observeRequest(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  // Before any route, so the document sees them all.
+  await registerDocs(base);
+
+  const reads = reportingReads({
+    client: deps.store.client,
+    database: deps.store.database,
+    categories: deps.reference.categories,
+    metrics,
+    cache: deps.cache,
+  });
+  const { areas, categories } = deps.reference;
+
+  await app.register(healthRoutes, {
+    metrics: deps.metrics,
+    checkStore: reads.check,
+    accepting: deps.accepting ?? (() => true),
+    readyTimeoutMs: 2000,
+  });
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', requireReader(deps.tokens));
+      await v1.register(referenceRoutes, { areas, categories });
+      await v1.register(comparisonRoutes, { categories, reads });
+      await v1.register(areaChangesRoutes, { areas, categories, reads });
+      await v1.register(areaTrendRoutes, { areas, categories, reads });
+    },
+    { prefix: '/v1' },
+  );
+  if (deps.extraRoutes !== undefined) await app.register(deps.extraRoutes);
+  return app;
+}
+
+export type ReportingApp = Awaited<ReturnType<typeof buildReportingApp>>;

@@ -1,0 +1,53 @@
+import { parseTokenEntries } from '@crimestats/auth';
+import { z } from 'zod';
+
+const ReportingServiceEnv = z.object({
+  CLICKHOUSE_URL: z
+    .string({ error: 'CLICKHOUSE_URL is required, e.g. http://127.0.0.1:8123' })
+    .url(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .default('crimestats'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Reader tokens as `name:role:sha256hex`, comma-separated (roles analyst, board, csp:<code>). */
+  CRIMESTATS_TOKENS: z.string().optional(),
+  /**
+   * How long answers may lag the store, in ms: the data version is checked at most this often
+   * and cached answers are reused until it changes. 0 checks on every request; `off` reads the
+   * store for every request.
+   */
+  REPORTING_CACHE_MS: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(60_000)])
+    .default(1000),
+  REPORTING_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ReportingServiceConfig = ReturnType<typeof loadReportingServiceConfig>;
+
+export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = ReportingServiceEnv.parse(env);
+  return {
+    clickhouse: {
+      kind: 'server' as const,
+      url: e.CLICKHOUSE_URL,
+      ...(e.CLICKHOUSE_USER === undefined ? {} : { username: e.CLICKHOUSE_USER }),
+      ...(e.CLICKHOUSE_PASSWORD === undefined ? {} : { password: e.CLICKHOUSE_PASSWORD }),
+    },
+    database: e.CLICKHOUSE_DATABASE,
+    host: e.HOST,
+    port: e.PORT,
+    tokens: parseTokenEntries(e.CRIMESTATS_TOKENS),
+    cache:
+      e.REPORTING_CACHE_MS === 'off'
+        ? undefined
+        : { versionTtlMs: e.REPORTING_CACHE_MS, maxEntries: e.REPORTING_CACHE_ENTRIES },
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,3 @@
+export { buildReportingApp, type ReportingApp, type ReportingAppDeps } from './app.ts';
+export { mayReadArea, requireReader } from './auth.ts';
+export type { AnswerCacheSettings, ClickHouseClient } from './reads.ts';

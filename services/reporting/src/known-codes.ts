@@ -1,0 +1,29 @@
+import type { Area, AreaRegistry, Category, CategoryTaxonomy } from '@crimestats/domain';
+import { ReportRequestError } from './errors.ts';
+
+/** The area a well-formed code names, or a 404 that says where the codes are listed. */
+export function knownArea(areas: AreaRegistry, code: string): Area {
+  const area = areas.byCode(code);
+  if (area === undefined) {
+    throw new ReportRequestError(
+      404,
+      `unknown area "${code}"; see /v1/areas for the codes`,
+      'code',
+    );
+  }
+  return area;
+}
+
+/** The category a well-formed code names, or a 404 listing the codes (as the CLI does). */
+export function knownCategory(categories: CategoryTaxonomy, code: string): Category {
+  const category = categories.byCode(code);
+  if (category === undefined) {
+    const codes = categories.all().map((known) => known.code);
+    throw new ReportRequestError(
+      404,
+      `unknown category "${code}"; one of: ${codes.join(', ')}`,
+      'category',
+    );
+  }
+  return category;
+}

@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import { TokenRegistry } from '@crimestats/auth';
+import { defaultReference } from '@crimestats/domain';
+import { describeTarget } from '@crimestats/reporting';
+import { openClickHouse } from '@crimestats/store';
+import pino, { type Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { z } from 'zod';
+import { buildReportingApp } from './app.ts';
+import { loadReportingServiceConfig, type ReportingServiceConfig } from './config.ts';
+import { shutdownInOrder } from './shutdown.ts';
+
+/** Wiring and lifecycle only: the answers are @crimestats/reporting's. */
+async function start(config: ReportingServiceConfig, logger: Logger): Promise<void> {
+  // The schema belongs to whoever deploys the store (the aggregator migrates it); until it is
+  // there, /readyz says not ready and reads answer 503.
+  const client = openClickHouse(config.clickhouse);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const tokens = new TokenRegistry(config.tokens);
+  let accepting = true;
+  const app = await buildReportingApp({
+    store: { client, database: config.database },
+    reference: defaultReference,
+    tokens,
+    logger,
+    metrics,
+    cache: config.cache,
+    accepting: () => accepting,
+  });
+  await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
+    await client.close();
+    throw error;
+  });
+
+  const { port } = app.server.address() as AddressInfo;
+  logger.info(
+    {
+      host: config.host,
+      port,
+      store: describeTarget(config.clickhouse),
+      database: config.database,
+      tokens: tokens.size,
+      cache: config.cache ?? 'off',
+    },
+    `reporting service listening on ${config.host}:${port}`,
+  );
+  if (tokens.size === 0) {
+    logger.warn('no tokens configured (CRIMESTATS_TOKENS): every read will be refused with 401');
+  }
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    accepting = false;
+    logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
+    const clean = await shutdownInOrder(
+      [
+        { name: 'stopped answering', run: () => app.close() },
+        { name: 'closed the store connection', run: () => client.close() },
+      ],
+      config.shutdownDeadlineMs,
+      logger,
+    );
+    logger.info({ clean }, clean ? 'shutdown complete' : 'shutdown incomplete');
+    process.exit(clean ? 0 : 1);
+  };
+  process.on('SIGTERM', (signal) => void stop(signal));
+  process.on('SIGINT', (signal) => void stop(signal));
+}
+
+function main(): void {
+  let config: ReportingServiceConfig;
+  try {
+    config = loadReportingServiceConfig();
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    console.error(`crimestats-reporting: bad configuration\n${z.prettifyError(error)}`);
+    process.exit(2);
+  }
+  // Synchronous, so the last lines before process.exit (the shutdown outcome) are never lost.
+  const logger = pino(
+    { level: config.logLevel, base: { service: 'crimestats-reporting' } },
+    pino.destination({ dest: 1, sync: true }),
+  );
+  start(config, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'reporting service could not start');
+    process.exit(1);
+  });
+}
+
+main();

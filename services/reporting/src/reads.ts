@@ -1,0 +1,117 @@
+import type { Area, CategoryTaxonomy } from '@crimestats/domain';
+import {
+  AnswerCache,
+  DataVersionWatch,
+  readAreaChanges,
+  readAreaTrend,
+  readComparisonResponse,
+  type AreaChangesAnswer,
+  type AreaChangesQuery,
+  type AreaTrendAnswer,
+  type AreaTrendQuery,
+  type ComparisonQuery,
+  type ComparisonResponse,
+  type TrendSubjects,
+} from '@crimestats/reporting';
+import {
+  AreaFiguresRepository,
+  DataVersionRepository,
+  createStore,
+  type openClickHouse,
+} from '@crimestats/store';
+import { StoreReadError } from './errors.ts';
+import type { ReportingMetrics } from './metrics.ts';
+
+/** A connection to ClickHouse, server or embedded, as the store opens it. */
+export type ClickHouseClient = ReturnType<typeof openClickHouse>;
+
+export interface AnswerCacheSettings {
+  /** How long a checked data version is trusted, so how much an answer may lag the store. */
+  versionTtlMs: number;
+  /** Most answers kept per kind. */
+  maxEntries: number;
+}
+
+/** Every answer the service gives from the store, each read or taken from the cache. */
+export interface ReportingReads {
+  comparison(query: ComparisonQuery): Promise<ComparisonResponse>;
+  changes(query: AreaChangesQuery, area: Area): Promise<AreaChangesAnswer>;
+  trend(query: AreaTrendQuery, subjects: TrendSubjects): Promise<AreaTrendAnswer>;
+  /** Throws unless the store answers a query on the figures and loads tables. */
+  check(): Promise<void>;
+}
+
+export interface ReportingReadsDeps {
+  client: ClickHouseClient;
+  database: string;
+  categories: CategoryTaxonomy;
+  metrics: ReportingMetrics;
+  cache?: AnswerCacheSettings | undefined;
+}
+
+async function fromStore<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new StoreReadError('the figures store did not answer; try again shortly', {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Store reads behind an optional cache. The cache keys are built only from validated
+ * parameters; the area's and category's own records come from the reference data.
+ */
+export function reportingReads(deps: ReportingReadsDeps): ReportingReads {
+  const store = createStore(deps.client, deps.database);
+  const source = {
+    figures: store.figures,
+    loads: store.loads,
+    areaFigures: new AreaFiguresRepository(deps.client, deps.database),
+  };
+  const version = new DataVersionRepository(deps.client, deps.database);
+  const versions =
+    deps.cache === undefined
+      ? undefined
+      : new DataVersionWatch({ source: version, versionTtlMs: deps.cache.versionTtlMs });
+
+  function cached<T>(name: string) {
+    const cache =
+      versions === undefined || deps.cache === undefined
+        ? undefined
+        : new AnswerCache<T>({ versions, maxEntries: deps.cache.maxEntries });
+    return async (key: string, read: () => Promise<T>): Promise<T> => {
+      if (cache === undefined) {
+        deps.metrics.observeAnswer(name, 'miss');
+        return fromStore(read);
+      }
+      const outcome = await fromStore(() => cache.get(key, read));
+      deps.metrics.observeAnswer(name, outcome.hit ? 'hit' : 'miss');
+      return outcome.value;
+    };
+  }
+  const comparisons = cached<ComparisonResponse>('comparison');
+  const changes = cached<AreaChangesAnswer>('area-changes');
+  const trends = cached<AreaTrendAnswer>('area-trend');
+  const reference = { categories: deps.categories };
+
+  return {
+    comparison: (query) =>
+      comparisons(`${query.category} ${query.periodEnd} ${query.months}`, () =>
+        readComparisonResponse(source, query, reference),
+      ),
+    changes: (query, area) =>
+      changes(`${query.areaCode} ${query.periodEnd} ${query.months}`, () =>
+        readAreaChanges(source, query, area, deps.categories),
+      ),
+    trend: (query, subjects) =>
+      trends(
+        `${query.areaCode} ${query.category} ${query.fromEnd} ${query.toEnd} ${query.months}`,
+        () => readAreaTrend(source, query, subjects),
+      ),
+    check: async () => {
+      await version.current();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
+import {
+  AreaChangesAnswerSchema,
+  AreaCodeParamSchema,
+  PeriodEndParamSchema,
+  WindowMonthsParamSchema,
+  renderAreaChangesCsv,
+} from '@crimestats/reporting';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeArea } from '../auth.ts';
+import { knownArea } from '../known-codes.ts';
+import { FormatParamSchema } from '../negotiate.ts';
+import type { ReportingReads } from '../reads.ts';
+import { answerResponses, bearer } from '../route-schemas.ts';
+import { sendAnswer } from '../send-answer.ts';
+
+export interface AreaChangesRouteDeps {
+  areas: AreaRegistry;
+  categories: CategoryTaxonomy;
+  reads: ReportingReads;
+}
+
+/** "The biggest increases in South Derbyshire are …": one area's categories by % change. */
+export const areaChangesRoutes: FastifyPluginAsyncZod<AreaChangesRouteDeps> = async (app, deps) => {
+  app.get(
+    '/areas/:code/changes',
+    {
+      schema: {
+        summary: "One area's categories ranked by % change",
+        description:
+          'Largest increase first; categories without a % change (no previous data) last. Each ' +
+          'row has the volumes, the change, and the Poisson z-score with its significance flag. ' +
+          'A CSP token may read only its own area.',
+        tags: ['reports'],
+        security: bearer,
+        params: z.object({ code: AreaCodeParamSchema }),
+        querystring: z.strictObject({
+          period: PeriodEndParamSchema,
+          months: WindowMonthsParamSchema,
+          format: FormatParamSchema,
+        }),
+        response: answerResponses(AreaChangesAnswerSchema, "The area's changes"),
+      },
+    },
+    async (req, reply) => {
+      const { period, months, format } = req.query;
+      const area = knownArea(deps.areas, req.params.code);
+      authorizeArea(req.principal, area.code);
+      const answer = await deps.reads.changes(
+        { areaCode: area.code, periodEnd: period, months },
+        area,
+      );
+      return sendAnswer(reply, { format, accept: req.headers.accept }, answer, {
+        csv: renderAreaChangesCsv,
+        basis: answer.basis,
+        message: answer.message,
+        filename: `changes-${area.code}-${period}-${months}m.csv`,
+      });
+    },
+  );
+};

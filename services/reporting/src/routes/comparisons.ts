@@ -1,0 +1,56 @@
+import type { CategoryTaxonomy } from '@crimestats/domain';
+import {
+  CategoryCodeParamSchema,
+  ComparisonResponseSchema,
+  PeriodEndParamSchema,
+  WindowMonthsParamSchema,
+  renderComparisonCsv,
+} from '@crimestats/reporting';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { knownCategory } from '../known-codes.ts';
+import { FormatParamSchema } from '../negotiate.ts';
+import type { ReportingReads } from '../reads.ts';
+import { answerResponses, bearer } from '../route-schemas.ts';
+import { sendAnswer } from '../send-answer.ts';
+
+export interface ComparisonRouteDeps {
+  categories: CategoryTaxonomy;
+  reads: ReportingReads;
+}
+
+/** The contract's comparison: the nine CSP areas ranked by rate, then the rollups. */
+export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonRouteDeps> = async (app, deps) => {
+  app.get(
+    '/comparisons',
+    {
+      schema: {
+        summary: 'One category compared across every area for one period',
+        description:
+          'The CSP areas by rate per 1,000, highest first, then the County Council area and the ' +
+          'Force area. Numbers are unrounded in JSON and rounded as the plan prints in CSV. A ' +
+          'period with no figures gives no rows and a message.',
+        tags: ['reports'],
+        security: bearer,
+        querystring: z.strictObject({
+          category: CategoryCodeParamSchema,
+          period: PeriodEndParamSchema,
+          months: WindowMonthsParamSchema,
+          format: FormatParamSchema,
+        }),
+        response: answerResponses(ComparisonResponseSchema, 'The comparison answer'),
+      },
+    },
+    async (req, reply) => {
+      const { category, period, months, format } = req.query;
+      knownCategory(deps.categories, category);
+      const answer = await deps.reads.comparison({ category, periodEnd: period, months });
+      return sendAnswer(reply, { format, accept: req.headers.accept }, answer, {
+        csv: renderComparisonCsv,
+        basis: answer.basis,
+        message: answer.message,
+        filename: `comparison-${category}-${period}-${months}m.csv`,
+      });
+    },
+  );
+};

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+
+export interface ShutdownStep {
+  name: string;
+  run(): Promise<void>;
+}
+
+/**
+ * Runs the steps in order (the HTTP server finishes its requests before the store they read
+ * closes) within one deadline for them all. A failed step is logged and the next still runs.
+ * Resolves true only when every step finished, in time.
+ */
+export async function shutdownInOrder(
+  steps: readonly ShutdownStep[],
+  deadlineMs: number,
+  logger: Logger,
+): Promise<boolean> {
+  let current: string | undefined;
+  let clean = true;
+  const run = async (): Promise<'done'> => {
+    for (const step of steps) {
+      current = step.name;
+      try {
+        await step.run();
+        logger.info({ step: step.name }, `shutdown: ${step.name}`);
+      } catch (error) {
+        clean = false;
+        logger.error({ err: error, step: step.name }, `shutdown: ${step.name} failed`);
+      }
+    }
+    current = undefined;
+    return 'done';
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), deadlineMs);
+  });
+  const outcome = await Promise.race([run(), deadline]);
+  clearTimeout(timer);
+  if (outcome === 'deadline') {
+    logger.error({ deadlineMs, waitingFor: current }, 'shutdown: deadline passed');
+    return false;
+  }
+  return clean;
+}

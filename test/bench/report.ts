@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { hashToken } from '@crimestats/auth';
 import { FiguresRepository, openClickHouse } from '@crimestats/store';
 import { acquireInfrastructure, loadTestkitConfig } from '@crimestats/testkit';
-import { seedPlanDatabase } from '../../services/reporting/src/testing/plan-database.ts';
+import { seedPlanDatabase } from '../../packages/reporting-http/src/testing/plan-database.ts';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);

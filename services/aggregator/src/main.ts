@@ -9,6 +9,7 @@ import {
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/bus';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
+import { shutdownInOrder } from '@crimestats/lifecycle';
 import pino from 'pino';
 import { loadAggregatorConfig } from './config.ts';
 import { buildAggregatorHttp } from './http.ts';
@@ -66,17 +67,18 @@ async function shutdown(signal: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
-  const deadline = setTimeout(() => {
-    logger.error({ deadlineMs: config.SHUTDOWN_DEADLINE_MS }, 'shutdown deadline passed; exiting');
-    process.exit(1);
-  }, config.SHUTDOWN_DEADLINE_MS);
   // Consumer first (it finishes or abandons the batch in hand, uncommitted), then what it used.
-  await consumer.stop();
-  await publisher.disconnect();
-  await http.close();
-  await client.close();
-  clearTimeout(deadline);
-  logger.info('stopped');
+  const clean = await shutdownInOrder(
+    [
+      { name: 'left the consumer group', run: () => consumer.stop() },
+      { name: 'disconnected the producer', run: () => publisher.disconnect() },
+      { name: 'closed the HTTP server', run: () => http.close() },
+      { name: 'closed the ClickHouse client', run: () => client.close() },
+    ],
+    config.SHUTDOWN_DEADLINE_MS,
+    logger,
+  );
+  process.exit(clean ? 0 : 1);
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));

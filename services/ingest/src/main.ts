@@ -16,7 +16,7 @@ import {
 } from '@crimestats/ingest';
 import { loadIngestServiceConfig, type IngestServiceConfig } from './config.ts';
 import { buildIngestApp, fileIngester, ingestMetrics } from '@crimestats/ingest-http';
-import { shutdownInOrder } from './shutdown.ts';
+import { shutdownInOrder } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */
 async function start(config: IngestServiceConfig, logger: Logger): Promise<void> {

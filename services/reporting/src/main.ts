@@ -6,9 +6,9 @@ import { openClickHouse } from '@crimestats/store';
 import pino, { type Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
-import { buildReportingApp } from './app.ts';
+import { buildReportingApp } from '@crimestats/reporting-http';
 import { loadReportingServiceConfig, type ReportingServiceConfig } from './config.ts';
-import { shutdownInOrder } from './shutdown.ts';
+import { shutdownInOrder } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the answers are @crimestats/reporting's. */
 async function start(config: ReportingServiceConfig, logger: Logger): Promise<void> {

@@ -10,7 +10,7 @@ import {
   SAMPLE_FILE,
   writeServerInfo,
 } from '@crimestats/pipeline';
-import { buildReportingApp } from '@crimestats/reporting-service';
+import { buildReportingApp } from '@crimestats/reporting-http';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
 import { buildLocalServer, forwardReads } from '../up/local-server.ts';

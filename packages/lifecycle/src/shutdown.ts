@@ -12,7 +12,7 @@ export interface ShutdownStep {
  * Resolves true only when every step finished, in time.
  */
 export async function shutdownInOrder(
-  steps: ShutdownStep[],
+  steps: readonly ShutdownStep[],
   deadlineMs: number,
   logger: Logger,
 ): Promise<boolean> {

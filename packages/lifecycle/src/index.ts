@@ -1,0 +1,1 @@
+export { shutdownInOrder, type ShutdownStep } from './shutdown.ts';

@@ -15,7 +15,10 @@ import {
   type ReportFormat,
 } from '@crimestats/reporting';
 import { MigrationError, type Store } from '@crimestats/store';
+import { ensureLocalToken } from '@crimestats/auth';
+import { runningServer } from '@crimestats/pipeline';
 import { loadCliConfig, type CliConfig } from '../config.ts';
+import { comparisonFromServer } from '../up/remote-report.ts';
 import { cliLogger } from '../logger.ts';
 import { UserError } from '../user-error.ts';
 
@@ -97,6 +100,20 @@ function compareCommand(): Command {
       const query = compareQueryFrom(flags);
       const format = formatFrom(flags);
       const config = loadCliConfig();
+      const server =
+        config.mode === 'single-machine' ? await runningServer(config.home) : undefined;
+      if (server) {
+        const answer = await comparisonFromServer(
+          server.url,
+          (await ensureLocalToken(config.home)).token,
+          query,
+        );
+        if (answer.rows.length === 0) {
+          throw new UserError(answer.message ?? 'no figures for that period', CANNOT_ANSWER_EXIT);
+        }
+        process.stdout.write(renderComparison(answer, format));
+        return;
+      }
       const lookup = await withReportStore(config, (store) =>
         readComparison(store, query, { categories: defaultCategories }),
       );

@@ -56,3 +56,4 @@ export {
   populationRowsFromCsv,
   type ReferenceData,
 } from './reference-data.ts';
+export { describeMonthRuns } from './month-runs.ts';

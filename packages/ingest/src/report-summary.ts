@@ -1,4 +1,5 @@
 import type { FileReport } from '@crimestats/contracts';
+import { describeMonthRuns } from '@crimestats/domain';
 
 const STATUS_WORDS: Record<FileReport['status'], string> = {
   accepted: 'accepted',
@@ -13,7 +14,7 @@ export function summariseFileReport(report: FileReport): string {
   const facts = [
     report.format ? `format ${report.format}` : undefined,
     `${report.rows.toLocaleString('en-GB')} rows`,
-    report.months.length > 0 ? `months ${report.months.join(', ')}` : undefined,
+    report.months.length > 0 ? `months ${describeMonthRuns(report.months)}` : undefined,
     report.records > 0 ? `${report.records} records published` : undefined,
     report.populations > 0 ? `${report.populations} populations published` : undefined,
     `batch ${report.batchId}`,

@@ -18,7 +18,6 @@ export {
   type ParsedComparisonQuery,
 } from './comparison-query.ts';
 export { missingFiguresMessage } from './missing-figures.ts';
-export { describeMonthRuns } from './month-runs.ts';
 export { readComparison, type ComparisonLookup, type FiguresSource } from './read-comparison.ts';
 export {
   REPORT_FORMATS,

@@ -1,5 +1,5 @@
 import type { Area, Category } from '@crimestats/domain';
-import { describeMonthRuns } from './month-runs.ts';
+import { describeMonthRuns } from '@crimestats/domain';
 import { monthsLabel } from './period-label.ts';
 
 const ADVICE = 'load data with `crimestats ingest` first';

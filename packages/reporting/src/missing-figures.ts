@@ -1,5 +1,5 @@
 import type { ComparisonQuery } from './comparison-query.ts';
-import { describeMonthRuns } from './month-runs.ts';
+import { describeMonthRuns } from '@crimestats/domain';
 import { monthsLabel } from './period-label.ts';
 
 /**

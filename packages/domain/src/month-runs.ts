@@ -1,4 +1,4 @@
-import { addMonths, parseMonth } from '@crimestats/domain';
+import { addMonths, parseMonth } from './months.ts';
 
 /** Runs listed before the rest is summed up, to keep a message on one readable line. */
 const MAX_RUNS_SHOWN = 5;

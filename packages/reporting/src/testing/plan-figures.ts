@@ -1,3 +1,4 @@
+import { figureRowsOf } from '@crimestats/aggregator';
 import { defaultReference, parseMonth } from '@crimestats/domain';
 import { compareAreas, type Comparison } from '@crimestats/stats';
 import { buildPlanMonthlyCounts } from '@crimestats/stats/testing';
@@ -26,25 +27,7 @@ export function planFigureRows(
   );
 }
 
+/** The aggregator's own mapping, so the fixtures are the rows it would store. */
 export function figureRowsFromComparison(comparison: Comparison): FigureRow[] {
-  return comparison.rows.map((row) => ({
-    category: comparison.category.code,
-    months: comparison.period.months,
-    periodEnd: comparison.period.end,
-    areaCode: row.area.code,
-    areaName: row.area.name,
-    areaKind: row.area.kind,
-    volume: row.volume,
-    population: row.population,
-    ratePer1000: row.ratePer1000,
-    rank: row.rank,
-    previousVolume: row.previousVolume,
-    volumeChange: row.volumeChange,
-    percentChange: row.percentChange,
-    zScore: row.zScore,
-    significant: row.significant,
-    complete: row.complete,
-    computedAt: PLAN_COMPUTED_AT,
-    version: 1,
-  }));
+  return figureRowsOf(comparison, PLAN_COMPUTED_AT, 1);
 }

@@ -1,4 +1,5 @@
 import { MonthSchema } from '@crimestats/contracts';
+import type { z } from 'zod';
 import type { ProblemCollector } from '../problems.ts';
 
 /**
@@ -30,4 +31,25 @@ export function checkFieldCount(
     `expected ${expected} fields, found ${fields.length}`,
   );
   return false;
+}
+
+/**
+ * Reads the named columns of a row and validates them with a zod row schema; every failing field
+ * becomes a problem naming its column, and the row is left out (undefined).
+ */
+export function parseRowFields<T>(
+  fields: string[],
+  columns: ReadonlyMap<string, number>,
+  schema: z.ZodType<T>,
+  line: number,
+  problems: ProblemCollector,
+): T | undefined {
+  const raw = Object.fromEntries([...columns].map(([name, i]) => [name, fields[i]!.trim()]));
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '(row)');
+    problems.add(line, field, raw[field] ?? '', issue.message);
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import {
 import { z } from 'zod';
 import { CountAccumulator } from '../count-accumulator.ts';
 import { columnIndices } from '../formats.ts';
-import { checkFieldCount } from './field-checks.ts';
+import { checkFieldCount, parseRowFields } from './field-checks.ts';
 import {
   MissingColumnsError,
   type FormatParser,
@@ -49,16 +49,9 @@ export function monthlyCountsParser(ctx: ParseContext): FormatParser {
     },
     row(fields, line) {
       if (!checkFieldCount(fields, width, line, ctx.problems)) return;
-      const raw = Object.fromEntries([...columns].map(([name, i]) => [name, fields[i]!.trim()]));
-      const parsed = Row.safeParse(raw);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0] ?? '(row)');
-          ctx.problems.add(line, field, raw[field] ?? '', issue.message);
-        }
-        return;
-      }
-      const { month, area_code: area, category, count } = parsed.data;
+      const parsed = parseRowFields(fields, columns, Row, line, ctx.problems);
+      if (!parsed) return;
+      const { month, area_code: area, category, count } = parsed;
       const key = `${area}|${category}|${month}`;
       const earlier = firstSeen.get(key);
       if (earlier !== undefined) {

@@ -2,7 +2,7 @@ import { AreaCodeSchema } from '@crimestats/contracts';
 import type { PopulationRow } from '@crimestats/domain';
 import { z } from 'zod';
 import { columnIndices } from '../formats.ts';
-import { checkFieldCount } from './field-checks.ts';
+import { checkFieldCount, parseRowFields } from './field-checks.ts';
 import {
   MissingColumnsError,
   type FormatParser,
@@ -40,31 +40,24 @@ export function populationParser(ctx: ParseContext): FormatParser {
     },
     row(fields, line) {
       if (!checkFieldCount(fields, width, line, ctx.problems)) return;
-      const raw = Object.fromEntries([...columns].map(([name, i]) => [name, fields[i]!.trim()]));
-      const parsed = Row.safeParse(raw);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0] ?? '(row)');
-          ctx.problems.add(line, field, raw[field] ?? '', issue.message);
-        }
-        return;
-      }
-      const key = `${parsed.data.area_code}|${parsed.data.year}`;
+      const parsed = parseRowFields(fields, columns, Row, line, ctx.problems);
+      if (!parsed) return;
+      const key = `${parsed.area_code}|${parsed.year}`;
       const earlier = firstSeen.get(key);
       if (earlier !== undefined) {
         ctx.problems.add(
           line,
           'area_code',
-          parsed.data.area_code,
-          `duplicate of line ${earlier} for ${parsed.data.year}`,
+          parsed.area_code,
+          `duplicate of line ${earlier} for ${parsed.year}`,
         );
         return;
       }
       firstSeen.set(key, line);
       rows.push({
-        areaCode: parsed.data.area_code,
-        year: parsed.data.year,
-        population: parsed.data.population,
+        areaCode: parsed.area_code,
+        year: parsed.year,
+        population: parsed.population,
       });
     },
     result(): ParsedFile {

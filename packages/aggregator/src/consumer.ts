@@ -62,6 +62,7 @@ export async function startAggregatorConsumer(
     heartbeat,
     isRunning,
     isStale,
+    resolveOffset,
   }: EachBatchPayload): Promise<void> => {
     if (batch.messages.length === 0) return;
     const source = { topic: batch.topic, partition: batch.partition };
@@ -127,6 +128,9 @@ export async function startAggregatorConsumer(
     await consumer.commitOffsets([
       { ...source, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
     ]);
+    // kafkajs fetches from resolved offsets, not committed ones: without this every fetch would
+    // deliver the partition's history since the consumer started again.
+    resolveOffset(batch.lastOffset());
     metrics.consumerLag.set(
       { ...source, partition: String(batch.partition) },
       Number(batch.offsetLag()),

@@ -6,11 +6,18 @@ export {
 } from './affected-periods.ts';
 export { countsFromRecords, SOURCE_PRECEDENCE } from './counts-from-records.ts';
 export { figureRowsOf, figureChange, figureKey } from './figure-rows.ts';
-export { recomputeFigures, type RecomputeScope, type RecomputeResult } from './recompute.ts';
+export {
+  recomputeChunks,
+  recomputeFigures,
+  type RecomputeScope,
+  type RecomputeResult,
+} from './recompute.ts';
+export { DEFAULT_RECOMPUTE_LIMITS, type RecomputeLimits } from './recompute-plan.ts';
 export {
   RecordProcessor,
   type RecordProcessorOptions,
   type ProcessResult,
+  type RecomputeAllOptions,
 } from './record-processor.ts';
 export { currentPopulations, type AggregatorReference } from './reference.ts';
 export { discardUpdates, type FiguresUpdatesSink } from './updates-sink.ts';

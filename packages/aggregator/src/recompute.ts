@@ -1,18 +1,33 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
-import { addMonths, compareMonths, type Month } from '@crimestats/domain';
-import { compareAreas, CountIndex, type Comparison } from '@crimestats/stats';
+import { addMonths, type CategoryTaxonomy, type Month } from '@crimestats/domain';
+import { compareAreasSeries, type Comparison, type ComparisonReference } from '@crimestats/stats';
 import type { FigureRow, Store } from '@crimestats/store';
 import { categoriesNeededFor } from './affected-periods.ts';
+import { CountGrid } from './count-grid.ts';
 import { countsFromRecords } from './counts-from-records.ts';
 import { figureChange, figureKey, figureRowsOf } from './figure-rows.ts';
+import {
+  batches,
+  DEFAULT_RECOMPUTE_LIMITS,
+  endsPlan,
+  forcePlans,
+  workUnits,
+  type EndsPlan,
+  type ForcePlan,
+  type RecomputeLimits,
+  type WorkUnit,
+} from './recompute-plan.ts';
 import { currentPopulations, type AggregatorReference } from './reference.ts';
 
 export interface RecomputeScope {
   categories: Iterable<string>;
   /** Window length → the period ends to recompute for it. */
   periodEnds: Map<number, Month[]>;
+  /** The forces whose areas are compared; the reference's own force unless given. */
+  forceCodes?: readonly string[];
 }
 
+/** Figure rows to store, and the changes they make to the stored figures. */
 export interface RecomputeResult {
   rows: FigureRow[];
   updates: FiguresUpdated[];
@@ -27,61 +42,156 @@ function reachedByData(comparison: Comparison): boolean {
 }
 
 /**
- * Recomputes the figures of the given categories and period ends from the stored records, and says
- * which areas' figures changed. Nothing is written here: the caller publishes the changes and then
- * stores the rows, so a crash between the two repeats a notice rather than losing one.
+ * Recomputes the figures of the given categories, period ends and forces from the stored records,
+ * and says which areas' figures changed, in chunks of about `limits.chunkRows` rows. Nothing is
+ * written here: the caller publishes each chunk's changes and then stores its rows, so a crash
+ * between the two repeats a notice rather than losing one.
+ *
+ * Memory stays bounded at any scale. The records are read once per window length, a batch of
+ * forces at a time and only for their CSP areas, and kept as numbers (CountGrid), not objects.
+ * The figures are then computed a unit at a time (a group of categories, or one category over a
+ * run of period ends) sized so the stored figures it is compared against fit `limits`, and their
+ * rows handed on as they fill a chunk.
  */
+export async function* recomputeChunks(
+  store: Store,
+  reference: AggregatorReference,
+  scope: RecomputeScope,
+  computedAt: Date,
+  limits: RecomputeLimits = DEFAULT_RECOMPUTE_LIMITS,
+): AsyncGenerator<RecomputeResult> {
+  const categories = [...new Set(scope.categories)];
+  if (categories.length === 0) return;
+  // The reads a window needs are independent, so they are all under way at once.
+  const populations = settledLater(currentPopulations(store, reference.populations));
+  const forces = forcePlans(reference.areas, scope.forceCodes ?? [reference.forceCode]);
+  let chunk: RecomputeResult = { rows: [], updates: [] };
+  for (const [months, ends] of scope.periodEnds) {
+    const plan = endsPlan(ends, months);
+    if (plan === undefined) continue;
+    const figureAreas = forces.reduce((sum, force) => sum + force.figureAreas, 0);
+    const units = workUnits(categories, plan, figureAreas, limits.existingRows);
+    const readExisting = ({ categories: group, ends: unitEnds }: WorkUnit) =>
+      store.figures.readRange({
+        categories: group,
+        months,
+        fromEnd: unitEnds[0]!,
+        toEnd: unitEnds[unitEnds.length - 1]!,
+      });
+    const firstUnit = units[0] === undefined ? undefined : settledLater(readExisting(units[0]));
+    const counts = await readCounts(store, reference.categories, forces, categories, plan, limits);
+    const context: Context = {
+      reference: { ...reference, populations: await populations },
+      forces,
+      computedAt,
+    };
+    for (const [i, unit] of units.entries()) {
+      // One unit's stored figures at a time, so the budget bounds them.
+      const rows = i === 0 && firstUnit ? await firstUnit : await readExisting(unit);
+      const stored = new Map(rows.map((row) => [figureKey(row), row]));
+      for (const computed of recomputeUnit(context, counts, unit, stored, months)) {
+        chunk.rows.push(...computed.rows);
+        chunk.updates.push(...computed.updates);
+        if (chunk.rows.length >= limits.chunkRows) {
+          yield chunk;
+          chunk = { rows: [], updates: [] };
+        }
+      }
+    }
+  }
+  if (chunk.rows.length > 0) yield chunk;
+}
+
+/** The promise, marked handled: it is awaited later, and may fail before that. */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+/** Everything at once: recomputeChunks for callers whose scope is small. */
 export async function recomputeFigures(
   store: Store,
   reference: AggregatorReference,
   scope: RecomputeScope,
   computedAt: Date,
 ): Promise<RecomputeResult> {
-  const categories = [...scope.categories];
-  if (categories.length === 0) return { rows: [], updates: [] };
-  const populations = await currentPopulations(store, reference.populations);
-  const needed = [
-    ...new Set(categories.flatMap((c) => categoriesNeededFor(c, reference.categories))),
-  ];
-  const version = computedAt.getTime();
-  const rows: FigureRow[] = [];
-  const updates: FiguresUpdated[] = [];
+  const result: RecomputeResult = { rows: [], updates: [] };
+  for await (const chunk of recomputeChunks(store, reference, scope, computedAt)) {
+    for (const row of chunk.rows) result.rows.push(row);
+    for (const update of chunk.updates) result.updates.push(update);
+  }
+  return result;
+}
 
-  for (const [months, ends] of scope.periodEnds) {
-    if (ends.length === 0) continue;
-    const sorted = [...ends].sort(compareMonths);
-    const first = sorted[0]!;
-    const last = sorted[sorted.length - 1]!;
-    // Quarterly records start up to two months before the earliest month they count in.
+interface Context {
+  reference: ComparisonReference;
+  forces: ForcePlan[];
+  computedAt: Date;
+}
+
+/**
+ * The counts every category of the scope needs (itself and its descendants) for the forces' CSP
+ * areas and the months the period ends read, a batch of forces per query.
+ */
+async function readCounts(
+  store: Store,
+  taxonomy: CategoryTaxonomy,
+  forces: readonly ForcePlan[],
+  categories: readonly string[],
+  plan: EndsPlan,
+  limits: RecomputeLimits,
+): Promise<CountGrid> {
+  const needed = [...new Set(categories.flatMap((c) => categoriesNeededFor(c, taxonomy)))];
+  // A quarter read at its start month can reach two months past the last end.
+  const grid = new CountGrid(plan.fromMonth, addMonths(plan.last, 2));
+  const perArea = needed.length * plan.monthsRead;
+  const forceBatches = batches(forces, limits.records, (run) =>
+    run.reduce((n, force) => n + force.csps.length * perArea, 0),
+  );
+  for (const batch of forceBatches) {
     const records = await store.monthlyRecords.latestCounts({
       categories: needed,
-      fromMonth: addMonths(first, -(2 * months - 1) - 2),
-      toMonth: last,
+      areaCodes: batch.flatMap((force) => force.csps),
+      fromMonth: plan.fromMonth,
+      toMonth: plan.last,
     });
-    const counts = CountIndex.fromRecords(countsFromRecords(records));
-    const existing = new Map(
-      (await store.figures.readRange({ categories, months, fromEnd: first, toEnd: last })).map(
-        (row) => [figureKey(row), row],
-      ),
-    );
-    for (const category of categories) {
-      for (const end of sorted) {
-        const comparison = compareAreas({
-          counts,
-          category,
-          end,
-          months,
-          reference: { areas: reference.areas, categories: reference.categories, populations },
-          forceCode: reference.forceCode,
-        });
+    // Every record of an (area, category) comes in the same batch, so taking the best source per
+    // month batch by batch chooses as taking it over all the records at once would.
+    grid.add(countsFromRecords(records));
+  }
+  return grid;
+}
+
+/** One unit of categories and ends for one window length: one result per force and category. */
+function* recomputeUnit(
+  context: Context,
+  counts: CountGrid,
+  unit: WorkUnit,
+  existing: ReadonlyMap<string, FigureRow>,
+  months: number,
+): Generator<RecomputeResult> {
+  const { reference, computedAt, forces } = context;
+  const version = computedAt.getTime();
+  for (const force of forces) {
+    for (const category of unit.categories) {
+      const result: RecomputeResult = { rows: [], updates: [] };
+      const comparisons = compareAreasSeries({
+        counts,
+        category,
+        ends: unit.ends,
+        months,
+        reference,
+        forceCode: force.code,
+      });
+      for (const comparison of comparisons) {
         if (!reachedByData(comparison)) continue;
         for (const row of figureRowsOf(comparison, computedAt, version)) {
-          rows.push(row);
+          result.rows.push(row);
           const change = figureChange(existing.get(figureKey(row)), row);
-          if (change) updates.push(change);
+          if (change) result.updates.push(change);
         }
       }
+      yield result;
     }
   }
-  return { rows, updates };
 }

@@ -3,7 +3,8 @@ import { addMonths, parseMonth, type Month } from '@crimestats/domain';
 import type { Store } from '@crimestats/store';
 import type { Logger } from 'pino';
 import { affectedCategories, affectedPeriodEnds, allPeriodEnds } from './affected-periods.ts';
-import { recomputeFigures, type RecomputeScope } from './recompute.ts';
+import { recomputeChunks, type RecomputeScope } from './recompute.ts';
+import { DEFAULT_RECOMPUTE_LIMITS, type RecomputeLimits } from './recompute-plan.ts';
 import type { AggregatorReference } from './reference.ts';
 import type { FiguresUpdatesSink } from './updates-sink.ts';
 
@@ -12,6 +13,16 @@ export interface ProcessResult {
   figures: number;
   updates: number;
   recomputeMs: number;
+}
+
+export interface RecomputeAllOptions {
+  /**
+   * The forces to recompute, for a reference holding several (say, every force of a national
+   * reference); the reference's own force unless given.
+   */
+  forceCodes?: readonly string[];
+  /** How much one recompute may hold at once. */
+  limits?: Partial<RecomputeLimits>;
 }
 
 export interface RecordProcessorOptions {
@@ -67,32 +78,49 @@ export class RecordProcessor {
   }
 
   /** Every category, window and period end with data: the backfill after a change of method. */
-  async recomputeAll(): Promise<Omit<ProcessResult, 'records'>> {
+  async recomputeAll(options: RecomputeAllOptions = {}): Promise<Omit<ProcessResult, 'records'>> {
     const range = await this.#o.store.monthlyRecords.monthRange();
     if (!range) return { figures: 0, updates: 0, recomputeMs: 0 };
     const ends = allPeriodEnds(range);
-    return this.#recompute({
+    const scope: RecomputeScope = {
       categories: this.#o.reference.categories.all().map((c) => c.code),
       periodEnds: new Map(this.#o.windows.map((n) => [n, ends])),
-    });
+      ...(options.forceCodes === undefined ? {} : { forceCodes: options.forceCodes }),
+    };
+    return this.#recompute(scope, { ...DEFAULT_RECOMPUTE_LIMITS, ...options.limits });
   }
 
-  async #recompute(scope: RecomputeScope): Promise<Omit<ProcessResult, 'records'>> {
+  /**
+   * Recomputes chunk by chunk. Each chunk's changes are published before its rows are stored, so
+   * a crash at any point repeats notices on the replay rather than losing them; while a chunk's
+   * rows are being inserted, the next chunk is computed.
+   */
+  async #recompute(
+    scope: RecomputeScope,
+    limits: RecomputeLimits = DEFAULT_RECOMPUTE_LIMITS,
+  ): Promise<Omit<ProcessResult, 'records'>> {
     const started = performance.now();
-    const { rows, updates } = await recomputeFigures(
-      this.#o.store,
-      this.#o.reference,
-      scope,
-      this.#clock(),
-    );
-    await this.#o.updates.publish(updates);
-    await this.#o.store.figures.upsert(rows);
+    const { store, reference, updates: sink } = this.#o;
+    let figures = 0;
+    let updates = 0;
+    let inserting: Promise<void> | undefined;
+    try {
+      for await (const chunk of recomputeChunks(store, reference, scope, this.#clock(), limits)) {
+        await inserting;
+        await sink.publish(chunk.updates);
+        inserting = store.figures.upsert(chunk.rows);
+        // Awaited above or below; this only keeps a failure meanwhile from counting as unhandled.
+        inserting.catch(() => {});
+        figures += chunk.rows.length;
+        updates += chunk.updates.length;
+      }
+      await inserting;
+    } finally {
+      await inserting?.catch(() => {});
+    }
     const recomputeMs = performance.now() - started;
-    this.#o.logger.debug(
-      { figures: rows.length, updates: updates.length, recomputeMs },
-      'recomputed figures',
-    );
-    return { figures: rows.length, updates: updates.length, recomputeMs };
+    this.#o.logger.debug({ figures, updates, recomputeMs }, 'recomputed figures');
+    return { figures, updates, recomputeMs };
   }
 
   async #recordLoads(records: MonthlyRecord[]): Promise<void> {

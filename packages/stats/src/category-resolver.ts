@@ -1,5 +1,5 @@
-import type { CategoryTaxonomy, Month } from '@crimestats/domain';
-import type { CountIndex } from './count-index.ts';
+import type { Category, CategoryTaxonomy, Month } from '@crimestats/domain';
+import type { CountLookup } from './count-index.ts';
 
 /**
  * Counts for any category, applying the contract's parent rule for one area and month: a parent
@@ -12,11 +12,13 @@ import type { CountIndex } from './count-index.ts';
  * Office subgroups beneath them, so no record is counted twice.
  */
 export class CategoryResolver {
-  readonly #index: CountIndex;
+  readonly #index: CountLookup;
   readonly #taxonomy: CategoryTaxonomy;
   readonly #memo = new Map<string, number | undefined>();
+  /** Derivation children per category; none for a category the taxonomy does not know. */
+  readonly #children = new Map<string, readonly Category[]>();
 
-  constructor(index: CountIndex, taxonomy: CategoryTaxonomy) {
+  constructor(index: CountLookup, taxonomy: CategoryTaxonomy) {
     this.#index = index;
     this.#taxonomy = taxonomy;
   }
@@ -24,20 +26,33 @@ export class CategoryResolver {
   countFor(areaCode: string, category: string, month: Month): number | undefined {
     const supplied = this.#index.get(areaCode, category, month);
     if (supplied !== undefined) return supplied;
+    const children = this.#derivationChildrenOf(category);
+    if (children.length === 0) return undefined;
     const key = `${areaCode}|${category}|${month}`;
     if (this.#memo.has(key)) return this.#memo.get(key);
-    const derived = this.#derive(areaCode, category, month);
+    const derived = this.#derive(areaCode, children, month);
     this.#memo.set(key, derived);
     return derived;
   }
 
-  #derive(areaCode: string, category: string, month: Month): number | undefined {
-    if (this.#taxonomy.byCode(category) === undefined) return undefined;
+  #derive(areaCode: string, children: readonly Category[], month: Month): number | undefined {
     let total: number | undefined;
-    for (const child of this.#taxonomy.derivationChildrenOf(category)) {
+    for (const child of children) {
       const count = this.countFor(areaCode, child.code, month);
       if (count !== undefined) total = (total ?? 0) + count;
     }
     return total;
+  }
+
+  #derivationChildrenOf(category: string): readonly Category[] {
+    let children = this.#children.get(category);
+    if (children === undefined) {
+      children =
+        this.#taxonomy.byCode(category) === undefined
+          ? []
+          : this.#taxonomy.derivationChildrenOf(category);
+      this.#children.set(category, children);
+    }
+    return children;
   }
 }

@@ -9,9 +9,9 @@ import type {
 } from '@crimestats/domain';
 import { measureArea, type AreaMeasures } from './area-measures.ts';
 import { CategoryResolver } from './category-resolver.ts';
+import { comparedAreas } from './compared-areas.ts';
+import { assembleComparison } from './comparison-rows.ts';
 import { CountIndex } from './count-index.ts';
-import { competitionRanks } from './ranking.ts';
-import { RATE_DECIMALS, roundHalfAwayFromZero } from './rounding.ts';
 import { combineWindowTotals, windowTotal, type WindowTotal } from './window-totals.ts';
 import { DEFAULT_WINDOW_MONTHS, previousWindow, windowEndingAt, type Window } from './windows.ts';
 
@@ -77,7 +77,7 @@ export function compareAreas(request: ComparisonRequest): Comparison {
   const index =
     request.counts instanceof CountIndex ? request.counts : CountIndex.fromRecords(request.counts);
   const resolver = new CategoryResolver(index, reference.categories);
-  const force = chooseForce(reference.areas, request.forceCode);
+  const compared = comparedAreas(reference.areas, request.forceCode);
 
   const totalsOf = (window: Window) => (area: Area) =>
     windowTotal(resolver, area.code, category.code, window);
@@ -89,62 +89,5 @@ export function compareAreas(request: ComparisonRequest): Comparison {
     return measureArea(combined(current), combined(previous), population ?? null);
   };
 
-  const csps = reference.areas.cspMembersOf(force.code).map((area) => ({ area, ...measure(area) }));
-  const rankDecimals = request.rankDecimals === undefined ? RATE_DECIMALS : request.rankDecimals;
-  const ranks = competitionRanks(
-    csps.map(({ ratePer1000 }) =>
-      ratePer1000 === null || rankDecimals === null
-        ? ratePer1000
-        : roundHalfAwayFromZero(ratePer1000, rankDecimals),
-    ),
-  );
-  const cspRows = csps
-    .map((csp, position) => toRow(csp.area, csp, ranks[position] ?? null))
-    .sort(byRankThenName);
-  const rollupRows = [...reference.areas.rollupsWithin(force.code), force].map((area) =>
-    toRow(area, measure(area), null),
-  );
-
-  return {
-    category: { code: category.code, name: category.name },
-    period: current,
-    rows: [...cspRows, ...rollupRows],
-  };
-}
-
-function chooseForce(areas: AreaRegistry, forceCode: string | undefined): Area {
-  if (forceCode !== undefined) {
-    const force = areas.get(forceCode);
-    if (force.kind !== 'force') throw new RangeError(`${forceCode} is not a force area`);
-    return force;
-  }
-  const [only, ...others] = areas.forces();
-  if (only === undefined || others.length > 0) {
-    throw new RangeError('the reference data has several forces (or none): name one');
-  }
-  return only;
-}
-
-// Builds the row field by field so its JSON keys come out in the contract's order.
-function toRow(area: Area, measures: AreaMeasures, rank: number | null): ComparisonRow {
-  return {
-    area: { code: area.code, name: area.name, kind: area.kind },
-    volume: measures.volume,
-    population: measures.population,
-    ratePer1000: measures.ratePer1000,
-    rank,
-    previousVolume: measures.previousVolume,
-    volumeChange: measures.volumeChange,
-    percentChange: measures.percentChange,
-    complete: measures.complete,
-    zScore: measures.zScore,
-    significant: measures.significant,
-  };
-}
-
-function byRankThenName(a: ComparisonRow, b: ComparisonRow): number {
-  const rankA = a.rank ?? Number.POSITIVE_INFINITY;
-  const rankB = b.rank ?? Number.POSITIVE_INFINITY;
-  if (rankA !== rankB) return rankA - rankB;
-  return a.area.name < b.area.name ? -1 : a.area.name > b.area.name ? 1 : 0;
+  return assembleComparison(category, current, compared, measure, request.rankDecimals);
 }

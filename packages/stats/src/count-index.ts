@@ -3,11 +3,16 @@ import type { Month, MonthlyCount } from '@crimestats/domain';
 const keyOf = (areaCode: string, category: string, month: Month): string =>
   `${areaCode}|${category}|${month}`;
 
+/** Where supplied counts are looked up: undefined is a missing month, 0 an explicit zero. */
+export interface CountLookup {
+  get(areaCode: string, category: string, month: Month): number | undefined;
+}
+
 /**
  * Supplied monthly counts keyed by area, category and month. A key present with 0 is an explicit
  * zero (the month is known to have none); an absent key is a missing month.
  */
-export class CountIndex {
+export class CountIndex implements CountLookup {
   readonly #counts: ReadonlyMap<string, number>;
   readonly #records: readonly MonthlyCount[];
 

@@ -7,7 +7,8 @@ export {
   type ComparisonRequest,
   type ComparisonRow,
 } from './comparison.ts';
-export { CountIndex } from './count-index.ts';
+export { compareAreasSeries, type ComparisonSeriesRequest } from './comparison-series.ts';
+export { CountIndex, type CountLookup } from './count-index.ts';
 export { fillParentCategories } from './fill-parents.ts';
 export { competitionRanks } from './ranking.ts';
 export { percentChange, ratePer1000, volumeChange } from './rates.ts';

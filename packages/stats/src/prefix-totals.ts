@@ -1,0 +1,76 @@
+import type { Month } from '@crimestats/domain';
+import type { CategoryResolver } from './category-resolver.ts';
+import type { WindowTotal } from './window-totals.ts';
+
+/** Months counted from year 0, so a window's position on an axis is a subtraction. */
+export function monthNumber(month: Month): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * One area's resolved counts of one category over a run of months, with running sums of the
+ * volume and of the months present, so the total of any window on the axis costs O(1) and equals
+ * windowTotal's: the same resolver supplies every month, and integer sums are exact below 2^53
+ * (beyond that, windows are summed month by month in windowTotal's order, giving its result).
+ */
+export class PrefixTotals {
+  readonly #counts: Float64Array;
+  readonly #present: Uint8Array;
+  readonly #volumeBefore: Float64Array;
+  readonly #presentBefore: Int32Array;
+  readonly #exact: boolean;
+
+  private constructor(counts: Float64Array, present: Uint8Array) {
+    this.#counts = counts;
+    this.#present = present;
+    this.#volumeBefore = new Float64Array(counts.length + 1);
+    this.#presentBefore = new Int32Array(counts.length + 1);
+    for (let i = 0; i < counts.length; i++) {
+      this.#volumeBefore[i + 1] = this.#volumeBefore[i]! + counts[i]!;
+      this.#presentBefore[i + 1] = this.#presentBefore[i]! + present[i]!;
+    }
+    this.#exact = this.#volumeBefore[counts.length]! <= Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Resolves each of a run of consecutive months once; positions count from the first. */
+  static of(
+    resolver: CategoryResolver,
+    areaCode: string,
+    category: string,
+    months: readonly Month[],
+  ): PrefixTotals {
+    const counts = new Float64Array(months.length);
+    const present = new Uint8Array(months.length);
+    months.forEach((month, i) => {
+      const count = resolver.countFor(areaCode, category, month);
+      if (count === undefined) return;
+      counts[i] = count;
+      present[i] = 1;
+    });
+    return new PrefixTotals(counts, present);
+  }
+
+  /**
+   * The total of the months at positions [from, to) of the axis, which must lie within it; read
+   * as a window of `to - from` months, like windowTotal's.
+   */
+  between(from: number, to: number): WindowTotal {
+    if (from < 0 || to > this.#counts.length || to < from) {
+      throw new RangeError(`months ${from}..${to} are outside the series`);
+    }
+    const present = this.#presentBefore[to]! - this.#presentBefore[from]!;
+    return {
+      volume: this.#exact
+        ? this.#volumeBefore[to]! - this.#volumeBefore[from]!
+        : this.#sum(from, to),
+      hasData: present > 0,
+      complete: present === to - from,
+    };
+  }
+
+  #sum(from: number, to: number): number {
+    let volume = 0;
+    for (let i = from; i < to; i++) if (this.#present[i] === 1) volume += this.#counts[i]!;
+    return volume;
+  }
+}

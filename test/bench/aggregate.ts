@@ -1,0 +1,129 @@
+// pnpm bench:aggregate — (a) figures latency: from Kafka's acknowledgement of the last record of a
+// new force-month to its figures being readable, through the running aggregator consumer; (b) a
+// full recompute at national size (350 areas × 60 categories × 60 months = 1.26M records) on the
+// ClickHouse server, with its peak RSS, side by side with only reading the records through the
+// store and with ClickHouse's own GROUP BY over them (server and chDB). Every measurement runs in a
+// fresh process; trials alternate and medians are quoted.
+// BENCH_TRIALS (3), BENCH_LATENCY_REPEATS (7), BENCH_CHDB=0 to leave chDB out.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { migrate } from '@crimestats/store';
+import {
+  acquireInfrastructure,
+  createServerTestDatabase,
+  loadTestkitConfig,
+} from '@crimestats/testkit';
+import { NATIONAL, nationalInsertSql } from './national-reference.ts';
+
+const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
+const CHDB = process.env.BENCH_CHDB !== '0';
+const trialScript = join(import.meta.dirname, 'aggregate-trial.ts');
+const FRESH = 'recompute, no figures stored yet';
+const AGAIN = 'recompute again, figures unchanged';
+
+interface Result {
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
+  figures?: number;
+  trials?: { fromAckMs: number; fromSendMs: number; publishMs: number }[];
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function trial(kind: string, ...args: string[]): Result {
+  const out = execFileSync('pnpm', ['exec', 'tsx', trialScript, kind, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const result = JSON.parse(out.trim().split('\n').pop()!) as Result;
+  const what = result.trials
+    ? `${result.trials.map((t) => Math.round(t.fromAckMs)).join(', ')} ms`
+    : `${seconds(result.ms)} (CPU ${seconds(result.cpuMs)}), peak RSS ${Math.round(result.maxRssMb)} MB`;
+  console.log(`  ${kind}: ${what}`);
+  return result;
+}
+
+const infra = await acquireInfrastructure(loadTestkitConfig(), (m) => console.log(m));
+const started = performance.now();
+const latency = new Map<string, Result>();
+const national = new Map<string, Result[]>();
+const keep = (name: string, result: Result) =>
+  national.set(name, [...(national.get(name) ?? []), result]);
+let loadMs = 0;
+try {
+  console.log('(a) latency, after 24 months of Derbyshire records (first month unmeasured)');
+  for (const kind of ['latency', 'latency-restarted']) {
+    latency.set(kind, trial(kind, infra.kafka.brokers.join(','), infra.clickhouse.url));
+  }
+  const records = NATIONAL.csps * 60 * NATIONAL.months;
+  console.log(`(b) national: loading ${records.toLocaleString('en-GB')} records`);
+  const db = await createServerTestDatabase(infra.clickhouse.url);
+  try {
+    await migrate(db.client, db.database);
+    const loading = performance.now();
+    await db.client.command({ query: nationalInsertSql(db.database) });
+    await db.client.command({ query: `OPTIMIZE TABLE ${db.database}.monthly_records FINAL` });
+    loadMs = performance.now() - loading;
+    const server = [infra.clickhouse.url, db.database];
+    keep('read the records only (store)', trial('read-all', ...server));
+    for (let t = 0; t < TRIALS; t++) {
+      console.log(`trial ${t + 1} of ${TRIALS}`);
+      await db.client.command({ query: `TRUNCATE TABLE ${db.database}.figures` });
+      keep(FRESH, trial('recompute', ...server));
+      keep(AGAIN, trial('recompute', ...server));
+      keep('ClickHouse GROUP BY (server)', trial('raw-server', ...server));
+      if (CHDB) keep('ClickHouse GROUP BY (chDB)', trial('raw-chdb'));
+    }
+    if (CHDB) keep('recompute on chDB, in-process', trial('recompute-chdb'));
+  } finally {
+    await db.cleanup();
+  }
+} finally {
+  await infra.stop();
+}
+
+console.log('\n(a) figures latency of one new force-month (126 records), from Kafka ack:');
+for (const [kind, label] of [
+  ['latency', 'one consumer running throughout'],
+  ['latency-restarted', 'consumer started afresh per month'],
+] as const) {
+  const values = (latency.get(kind)?.trials ?? []).map((t) => t.fromAckMs);
+  console.log(
+    `  ${label.padEnd(36)} median ${seconds(median(values))}  max ${seconds(Math.max(...values))}` +
+      `  (${values.length} months)`,
+  );
+}
+const steady = (latency.get('latency')?.trials ?? []).map((t) => t.fromAckMs);
+const latencyMet = steady.length > 0 && Math.max(...steady) < 2000;
+console.log(`  goal (< 2 s, running consumer): ${latencyMet ? 'met' : 'NOT met'}`);
+
+console.log(
+  `\n(b) national: ${NATIONAL.csps} areas in ${NATIONAL.forces} forces × 60 categories × ` +
+    `${NATIONAL.months} months (loaded in ${seconds(loadMs)}, untimed below); medians:`,
+);
+const fresh = median((national.get(FRESH) ?? []).map((r) => r.ms));
+for (const [name, rs] of national) {
+  const ms = median(rs.map((r) => r.ms));
+  const cpu = median(rs.map((r) => r.cpuMs));
+  const rss = Math.max(...rs.map((r) => r.maxRssMb));
+  const figures = rs[0]?.figures === undefined ? '' : `, ${rs[0].figures} figures`;
+  console.log(
+    `  ${name.padEnd(36)} ${seconds(ms).padStart(8)}  CPU ${seconds(cpu).padStart(8)}` +
+      `  peak RSS ${String(Math.round(rss)).padStart(4)} MB` +
+      `  (${rs.length} runs; recompute ÷ this ${(fresh / ms).toFixed(1)}${figures})`,
+  );
+}
+for (const name of [FRESH, AGAIN]) {
+  const rs = national.get(name) ?? [];
+  const met =
+    rs.length > 0 &&
+    median(rs.map((r) => r.ms)) < 60_000 &&
+    Math.max(...rs.map((r) => r.maxRssMb)) < 500;
+  console.log(`  goal (< 60 s, peak RSS < 500 MB), ${name}: ${met ? 'met' : 'NOT met'}`);
+}
+console.log(`benchmark ran ${seconds(performance.now() - started)}`);

@@ -1,4 +1,5 @@
 import {
+  AreaFiguresRepository,
   createStore,
   migrate,
   migrationStatus,
@@ -21,6 +22,9 @@ export interface FiguresStoreOptions {
   log?: StoreLogger;
 }
 
+/** The store's repositories, with the per-area reads the changes and trend reports use. */
+export type ReportStore = Store & { areaFigures: AreaFiguresRepository };
+
 /** The figures cannot be read: the schema is not there yet, or the database did not answer. */
 export class FiguresStoreError extends Error {
   override name = 'FiguresStoreError';
@@ -41,7 +45,7 @@ export class FiguresStoreError extends Error {
  */
 export async function withFiguresStore<T>(
   options: FiguresStoreOptions,
-  read: (store: Store) => Promise<T>,
+  read: (store: ReportStore) => Promise<T>,
 ): Promise<T> {
   // No default database on the connection: a missing one would fail every query, even the
   // check that explains it. The store names its tables in full.
@@ -49,7 +53,10 @@ export async function withFiguresStore<T>(
   try {
     if (options.migrate) await migrate(client, options.database, options.log);
     else await assertMigrated(client, options);
-    return await read(createStore(client, options.database));
+    return await read({
+      ...createStore(client, options.database),
+      areaFigures: new AreaFiguresRepository(client, options.database),
+    });
   } finally {
     await client.close();
   }

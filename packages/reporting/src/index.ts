@@ -34,6 +34,7 @@ export {
   describeTarget,
   withFiguresStore,
   type FiguresStoreOptions,
+  type ReportStore,
 } from './figures-store.ts';
 export {
   AnswerCache,
@@ -83,6 +84,13 @@ export {
 } from './reference-lists.ts';
 export { AREA_CHANGES_CSV_HEADER, renderAreaChangesCsv } from './render-area-changes-csv.ts';
 export { AREA_TREND_CSV_HEADER, renderAreaTrendCsv } from './render-area-trend-csv.ts';
+export {
+  areaChangesTitle,
+  renderAreaChangesTable,
+  significanceMark,
+} from './render-area-changes-table.ts';
+export { areaTrendTitle, renderAreaTrendTable } from './render-area-trend-table.ts';
+export { renderAreaChanges, renderAreaTrend } from './render-area-reports.ts';
 export {
   AreaCodeParamSchema,
   CategoryCodeParamSchema,

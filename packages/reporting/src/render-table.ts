@@ -1,6 +1,7 @@
+import { basisNote, noteLines } from './answer-notes.ts';
 import type { ComparisonAnswer, ComparisonAnswerRow } from './comparison-answer.ts';
 import { MISSING, formatCount, formatPercent, formatRate, orMissing } from './number-format.ts';
-import { monthLabel, monthsLabel, periodLabel } from './period-label.ts';
+import { monthsLabel, periodLabel } from './period-label.ts';
 import { textTable, type TextColumn } from './text-table.ts';
 
 interface Column extends TextColumn {
@@ -70,16 +71,5 @@ function notes(answer: ComparisonAnswer): string[] {
   if (answer.rows.some((row) => row.ratePer1000 === null || row.previousVolume === null)) {
     lines.push(`${MISSING}: no population for the area, or no data for the previous period.`);
   }
-  const basis = answer.basis;
-  if (basis?.loadedAt != null && basis.latestMonth != null) {
-    lines.push(
-      `Based on the data loaded ${loadedAtLabel(basis.loadedAt)} (latest month ${monthLabel(basis.latestMonth)}).`,
-    );
-  }
-  return lines.length === 0 ? [] : ['', ...lines];
-}
-
-// "2026-01-15T09:30:00.000Z" → "2026-01-15 09:30 UTC": minutes are enough to tell loads apart.
-function loadedAtLabel(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return noteLines([...lines, basisNote(answer.basis)]);
 }

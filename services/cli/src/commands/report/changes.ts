@@ -1,0 +1,77 @@
+import { Command } from 'commander';
+import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
+import {
+  AreaCodeParamSchema,
+  PeriodEndParamSchema,
+  REPORT_FORMATS,
+  WindowMonthsParamSchema,
+  readAreaChanges,
+  renderAreaChanges,
+  type AreaChangesAnswer,
+  type AreaChangesQuery,
+  type FiguresStoreOptions,
+} from '@crimestats/reporting';
+import { loadCliConfig } from '../../config.ts';
+import { areaChangesFromServer } from '../../up/remote-report.ts';
+import { UserError } from '../../user-error.ts';
+import { flagValue, formatFrom, knownAreaFlag } from './flags.ts';
+import { CANNOT_ANSWER_EXIT, readReport, withReportStore } from './store.ts';
+
+interface ChangesFlags {
+  area?: string;
+  period?: string;
+  months?: string;
+  format?: string;
+}
+
+export interface ChangesRequest {
+  query: AreaChangesQuery;
+  area: Area;
+}
+
+/** The flags checked as the API checks `GET /v1/areas/{code}/changes`. */
+export function changesRequestFrom(flags: ChangesFlags): ChangesRequest {
+  const code = flagValue(AreaCodeParamSchema, 'area', flags.area);
+  const periodEnd = flagValue(PeriodEndParamSchema, 'period', flags.period);
+  const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
+  const area = knownAreaFlag(defaultAreas, code);
+  return { query: { areaCode: area.code, periodEnd, months }, area };
+}
+
+/** The changes answer from the store, as the API reads it. */
+export function changesFromStore(
+  options: FiguresStoreOptions,
+  { query, area }: ChangesRequest,
+): Promise<AreaChangesAnswer> {
+  return withReportStore(options, (store) =>
+    readAreaChanges(store, query, area, defaultCategories),
+  );
+}
+
+export function changesCommand(): Command {
+  return new Command('changes')
+    .description(
+      "one area's categories for a period, largest % increase first, significance marked",
+    )
+    .requiredOption('--area <code>', 'ONS area code, e.g. E07000039')
+    .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
+    .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
+    .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .action(async (flags: ChangesFlags) => {
+      const request = changesRequestFrom(flags);
+      const format = formatFrom(flags);
+      const answer = await readReport(
+        loadCliConfig(),
+        (server) => areaChangesFromServer(server.url, server.token, request.query),
+        (options) => changesFromStore(options, request),
+      );
+      // Never an empty table: no figures means the data is not loaded, and the user must know.
+      if (answer.rows.length === 0) {
+        throw new UserError(
+          answer.message ?? 'no figures for that area and period',
+          CANNOT_ANSWER_EXIT,
+        );
+      }
+      process.stdout.write(renderAreaChanges(answer, format));
+    });
+}

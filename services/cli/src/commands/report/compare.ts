@@ -1,0 +1,70 @@
+import { Command } from 'commander';
+import { defaultCategories } from '@crimestats/domain';
+import {
+  REPORT_FORMATS,
+  missingFiguresMessage,
+  parseComparisonQuery,
+  readComparison,
+  renderComparison,
+  type ComparisonQuery,
+} from '@crimestats/reporting';
+import { loadCliConfig } from '../../config.ts';
+import { comparisonFromServer } from '../../up/remote-report.ts';
+import { UserError } from '../../user-error.ts';
+import { formatFrom } from './flags.ts';
+import { CANNOT_ANSWER_EXIT, readReport, withReportStore } from './store.ts';
+
+interface CompareFlags {
+  category?: string;
+  period?: string;
+  months?: string;
+  format?: string;
+}
+
+function compareQueryFrom(flags: CompareFlags): ComparisonQuery {
+  const parsed = parseComparisonQuery(flags, defaultCategories);
+  if (!parsed.ok) throw new UserError(`--${parsed.field}: ${parsed.message}`);
+  return parsed.query;
+}
+
+export function compareCommand(): Command {
+  return new Command('compare')
+    .description(
+      'the CSP areas side by side for one category and period, ranked by rate, with the County Council and Force area rows',
+    )
+    .requiredOption('--category <code>', 'category code, e.g. total-recorded-crime')
+    .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
+    .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
+    .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .action(async (flags: CompareFlags) => {
+      const query = compareQueryFrom(flags);
+      const format = formatFrom(flags);
+      const answer = await readReport(
+        loadCliConfig(),
+        async (server) => {
+          const response = await comparisonFromServer(server.url, server.token, query);
+          if (response.rows.length === 0) {
+            throw new UserError(
+              response.message ?? 'no figures for that period',
+              CANNOT_ANSWER_EXIT,
+            );
+          }
+          return response;
+        },
+        async (options) => {
+          const lookup = await withReportStore(options, (store) =>
+            readComparison(store, query, { categories: defaultCategories }),
+          );
+          // Never an empty table: no figures means the data is not loaded, and the user must know.
+          if (!lookup.found) {
+            throw new UserError(
+              missingFiguresMessage(query, lookup.periodsAvailable),
+              CANNOT_ANSWER_EXIT,
+            );
+          }
+          return lookup.answer;
+        },
+      );
+      process.stdout.write(renderComparison(answer, format));
+    });
+}

@@ -1,0 +1,92 @@
+import { Command } from 'commander';
+import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import {
+  AreaCodeParamSchema,
+  CategoryCodeParamSchema,
+  MAX_TREND_POINTS,
+  PeriodEndParamSchema,
+  REPORT_FORMATS,
+  WindowMonthsParamSchema,
+  readAreaTrend,
+  renderAreaTrend,
+  trendComparators,
+  trendRangeProblem,
+  type AreaTrendAnswer,
+  type AreaTrendQuery,
+  type FiguresStoreOptions,
+  type TrendSubjects,
+} from '@crimestats/reporting';
+import { loadCliConfig } from '../../config.ts';
+import { areaTrendFromServer } from '../../up/remote-report.ts';
+import { UserError } from '../../user-error.ts';
+import { flagValue, formatFrom, knownAreaFlag, knownCategoryFlag } from './flags.ts';
+import { CANNOT_ANSWER_EXIT, readReport, withReportStore } from './store.ts';
+
+interface TrendFlags {
+  area?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  months?: string;
+  format?: string;
+}
+
+export interface TrendRequest {
+  query: AreaTrendQuery;
+  subjects: TrendSubjects;
+}
+
+/** The flags checked as the API checks `GET /v1/areas/{code}/trend`. */
+export function trendRequestFrom(flags: TrendFlags): TrendRequest {
+  const code = flagValue(AreaCodeParamSchema, 'area', flags.area);
+  const categoryCode = flagValue(CategoryCodeParamSchema, 'category', flags.category);
+  const fromEnd = flagValue(PeriodEndParamSchema, 'from', flags.from);
+  const toEnd = flagValue(PeriodEndParamSchema, 'to', flags.to);
+  const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
+  const problem = trendRangeProblem(fromEnd, toEnd);
+  if (problem !== undefined) throw new UserError(`--${problem.field}: ${problem.message}`);
+  const area = knownAreaFlag(defaultAreas, code);
+  const category = knownCategoryFlag(defaultCategories, categoryCode);
+  return {
+    query: { areaCode: area.code, category: category.code, fromEnd, toEnd, months },
+    subjects: { area, category, comparators: trendComparators(defaultAreas, area.code) },
+  };
+}
+
+/** The trend answer from the store, as the API reads it. */
+export function trendFromStore(
+  options: FiguresStoreOptions,
+  { query, subjects }: TrendRequest,
+): Promise<AreaTrendAnswer> {
+  return withReportStore(options, (store) => readAreaTrend(store, query, subjects));
+}
+
+export function trendCommand(): Command {
+  return new Command('trend')
+    .description(
+      "one area's rolling figures for a category, period end by period end, beside the County Council and Force areas",
+    )
+    .requiredOption('--area <code>', 'ONS area code, e.g. E07000039')
+    .requiredOption('--category <code>', 'category code, e.g. total-recorded-crime')
+    .requiredOption('--from <YYYY-MM>', 'the first period end, e.g. 2025-01')
+    .requiredOption(
+      '--to <YYYY-MM>',
+      `the last period end, at most ${MAX_TREND_POINTS} after --from`,
+    )
+    .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
+    .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .action(async (flags: TrendFlags) => {
+      const request = trendRequestFrom(flags);
+      const format = formatFrom(flags);
+      const answer = await readReport(
+        loadCliConfig(),
+        (server) => areaTrendFromServer(server.url, server.token, request.query),
+        (options) => trendFromStore(options, request),
+      );
+      // Never an empty table: no figures means the data is not loaded, and the user must know.
+      if (answer.lines.length === 0) {
+        throw new UserError(answer.message ?? 'no figures for that range', CANNOT_ANSWER_EXIT);
+      }
+      process.stdout.write(renderAreaTrend(answer, format));
+    });
+}

@@ -39,7 +39,10 @@ const COMPARED = [
   'complete',
 ] as const;
 
-const figuresOf = (row: FigureRow): FiguresUpdated['after'] => ({
+/** The published numbers of a stored figure: what a change notice compares. */
+export type ComparedFigures = Pick<FigureRow, (typeof COMPARED)[number]>;
+
+const figuresOf = (row: ComparedFigures): FiguresUpdated['after'] => ({
   volume: row.volume,
   ratePer1000: row.ratePer1000,
   rank: row.rank,
@@ -65,7 +68,7 @@ function sameFigure(a: number | boolean | null, b: number | boolean | null): boo
 
 /** What changed for one area and period, or undefined when a recompute changed nothing. */
 export function figureChange(
-  before: FigureRow | undefined,
+  before: ComparedFigures | undefined,
   after: FigureRow,
 ): FiguresUpdated | undefined {
   const changed = before

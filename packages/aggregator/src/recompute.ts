@@ -1,7 +1,7 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
 import { addMonths, type CategoryTaxonomy, type Month } from '@crimestats/domain';
 import { compareAreasSeries, type Comparison, type ComparisonReference } from '@crimestats/stats';
-import type { FigureRow, Store } from '@crimestats/store';
+import type { FigureRow, FigureSummary, Store } from '@crimestats/store';
 import { categoriesNeededFor } from './affected-periods.ts';
 import { CountGrid } from './count-grid.ts';
 import { countsFromRecords } from './counts-from-records.ts';
@@ -27,7 +27,7 @@ export interface RecomputeScope {
   forceCodes?: readonly string[];
 }
 
-/** Figure rows to store, and the changes they make to the stored figures. */
+/** Figure rows to store (new or changed ones only), and the changes they make. */
 export interface RecomputeResult {
   rows: FigureRow[];
   updates: FiguresUpdated[];
@@ -72,7 +72,7 @@ export async function* recomputeChunks(
     const figureAreas = forces.reduce((sum, force) => sum + force.figureAreas, 0);
     const units = workUnits(categories, plan, figureAreas, limits.existingRows);
     const readExisting = ({ categories: group, ends: unitEnds }: WorkUnit) =>
-      store.figures.readRange({
+      store.figureSummaries.readRange({
         categories: group,
         months,
         fromEnd: unitEnds[0]!,
@@ -167,7 +167,7 @@ function* recomputeUnit(
   context: Context,
   counts: CountGrid,
   unit: WorkUnit,
-  existing: ReadonlyMap<string, FigureRow>,
+  existing: ReadonlyMap<string, FigureSummary>,
   months: number,
 ): Generator<RecomputeResult> {
   const { reference, computedAt, forces } = context;
@@ -186,9 +186,19 @@ function* recomputeUnit(
       for (const comparison of comparisons) {
         if (!reachedByData(comparison)) continue;
         for (const row of figureRowsOf(comparison, computedAt, version)) {
-          result.rows.push(row);
-          const change = figureChange(existing.get(figureKey(row)), row);
+          const before = existing.get(figureKey(row));
+          const change = figureChange(before, row);
           if (change) result.updates.push(change);
+          // A row that would store what is stored already is not written again: a replay or a
+          // recompute that changes nothing writes nothing.
+          if (
+            change ||
+            !before ||
+            before.areaName !== row.areaName ||
+            before.population !== row.population
+          ) {
+            result.rows.push(row);
+          }
         }
       }
       yield result;

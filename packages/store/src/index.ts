@@ -44,3 +44,8 @@ export { DataVersionRepository, type DataVersion } from './repositories/data-ver
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { createStore, type Store } from './store.ts';
+export {
+  FigureSummariesRepository,
+  FigureSummarySchema,
+  type FigureSummary,
+} from './repositories/figure-summaries.ts';

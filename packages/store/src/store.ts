@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { FigureSummariesRepository } from './repositories/figure-summaries.ts';
 import { FiguresRepository } from './repositories/figures.ts';
 import { LoadsRepository } from './repositories/loads.ts';
 import { MonthlyRecordsRepository } from './repositories/monthly-records.ts';
@@ -7,6 +8,7 @@ import { PopulationsRepository } from './repositories/populations.ts';
 export interface Store {
   monthlyRecords: MonthlyRecordsRepository;
   figures: FiguresRepository;
+  figureSummaries: FigureSummariesRepository;
   loads: LoadsRepository;
   populations: PopulationsRepository;
 }
@@ -16,6 +18,7 @@ export function createStore(client: ClickHouseClient, database: string): Store {
   return {
     monthlyRecords: new MonthlyRecordsRepository(client, database),
     figures: new FiguresRepository(client, database),
+    figureSummaries: new FigureSummariesRepository(client, database),
     loads: new LoadsRepository(client, database),
     populations: new PopulationsRepository(client, database),
   };

@@ -3,8 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino, { type Logger } from 'pino';
-import { z } from 'zod';
+import type { Logger } from 'pino';
 import { TokenRegistry } from '@crimestats/auth';
 import { connectKafka, Publisher } from '@crimestats/bus';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
@@ -16,7 +15,7 @@ import {
 } from '@crimestats/ingest';
 import { loadIngestServiceConfig, type IngestServiceConfig } from './config.ts';
 import { buildIngestApp, fileIngester, ingestMetrics } from '@crimestats/ingest-http';
-import { shutdownInOrder } from '@crimestats/lifecycle';
+import { bootService, shutdownInOrder } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */
 async function start(config: IngestServiceConfig, logger: Logger): Promise<void> {
@@ -105,24 +104,9 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
   process.on('SIGINT', (signal) => void stop(signal));
 }
 
-function main(): void {
-  let config: IngestServiceConfig;
-  try {
-    config = loadIngestServiceConfig();
-  } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error;
-    console.error(`crimestats-ingest: bad configuration\n${z.prettifyError(error)}`);
-    process.exit(2);
-  }
-  // Synchronous, so the last lines before process.exit (the shutdown outcome) are never lost.
-  const logger = pino(
-    { level: config.logLevel, base: { service: 'crimestats-ingest' } },
-    pino.destination({ dest: 1, sync: true }),
-  );
-  start(config, logger).catch((error: unknown) => {
-    logger.fatal({ err: error }, 'ingest service could not start');
-    process.exit(1);
-  });
-}
-
-main();
+bootService({
+  name: 'crimestats-ingest',
+  loadConfig: loadIngestServiceConfig,
+  logLevel: (config) => config.logLevel,
+  start,
+});

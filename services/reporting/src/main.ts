@@ -3,12 +3,11 @@ import { TokenRegistry } from '@crimestats/auth';
 import { defaultReference } from '@crimestats/domain';
 import { describeTarget } from '@crimestats/reporting';
 import { openClickHouse } from '@crimestats/store';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
-import { z } from 'zod';
 import { buildReportingApp } from '@crimestats/reporting-http';
 import { loadReportingServiceConfig, type ReportingServiceConfig } from './config.ts';
-import { shutdownInOrder } from '@crimestats/lifecycle';
+import { bootService, shutdownInOrder } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the answers are @crimestats/reporting's. */
 async function start(config: ReportingServiceConfig, logger: Logger): Promise<void> {
@@ -73,24 +72,9 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   process.on('SIGINT', (signal) => void stop(signal));
 }
 
-function main(): void {
-  let config: ReportingServiceConfig;
-  try {
-    config = loadReportingServiceConfig();
-  } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error;
-    console.error(`crimestats-reporting: bad configuration\n${z.prettifyError(error)}`);
-    process.exit(2);
-  }
-  // Synchronous, so the last lines before process.exit (the shutdown outcome) are never lost.
-  const logger = pino(
-    { level: config.logLevel, base: { service: 'crimestats-reporting' } },
-    pino.destination({ dest: 1, sync: true }),
-  );
-  start(config, logger).catch((error: unknown) => {
-    logger.fatal({ err: error }, 'reporting service could not start');
-    process.exit(1);
-  });
-}
-
-main();
+bootService({
+  name: 'crimestats-reporting',
+  loadConfig: loadReportingServiceConfig,
+  logLevel: (config) => config.logLevel,
+  start,
+});

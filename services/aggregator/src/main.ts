@@ -9,7 +9,7 @@ import {
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/bus';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
-import { shutdownInOrder } from '@crimestats/lifecycle';
+import { stopOnSignals } from '@crimestats/lifecycle';
 import pino from 'pino';
 import { loadAggregatorConfig } from './config.ts';
 import { buildAggregatorHttp } from './http.ts';
@@ -62,23 +62,14 @@ logger.info(
   'aggregator started',
 );
 
-let shuttingDown = false;
-async function shutdown(signal: string): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  logger.info({ signal }, 'shutting down');
-  // Consumer first (it finishes or abandons the batch in hand, uncommitted), then what it used.
-  const clean = await shutdownInOrder(
-    [
-      { name: 'left the consumer group', run: () => consumer.stop() },
-      { name: 'disconnected the producer', run: () => publisher.disconnect() },
-      { name: 'closed the HTTP server', run: () => http.close() },
-      { name: 'closed the ClickHouse client', run: () => client.close() },
-    ],
-    config.SHUTDOWN_DEADLINE_MS,
-    logger,
-  );
-  process.exit(clean ? 0 : 1);
-}
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+// Consumer first (it finishes or abandons the batch in hand, uncommitted), then what it used.
+stopOnSignals({
+  logger,
+  deadlineMs: config.SHUTDOWN_DEADLINE_MS,
+  steps: [
+    { name: 'left the consumer group', run: () => consumer.stop() },
+    { name: 'disconnected the producer', run: () => publisher.disconnect() },
+    { name: 'closed the HTTP server', run: () => http.close() },
+    { name: 'closed the ClickHouse client', run: () => client.close() },
+  ],
+});

@@ -15,7 +15,7 @@ import {
 } from '@crimestats/ingest';
 import { loadIngestServiceConfig, type IngestServiceConfig } from './config.ts';
 import { buildIngestApp, fileIngester, ingestMetrics } from '@crimestats/ingest-http';
-import { bootService, shutdownInOrder } from '@crimestats/lifecycle';
+import { bootService, stopOnSignals } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */
 async function start(config: IngestServiceConfig, logger: Logger): Promise<void> {
@@ -76,32 +76,18 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
     logger.warn('no tokens configured (CRIMESTATS_TOKENS): every upload will be refused with 401');
   }
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals): Promise<void> => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting without waiting');
-      process.exit(1);
-    }
-    stopping = true;
-    ready = false;
-    logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
-    const clean = await shutdownInOrder(
-      [
-        // Uploads in flight finish (and publish) before the publisher goes.
-        { name: 'stopped accepting uploads', run: () => app.close() },
-        { name: 'closed the drop folder', run: async () => dropFolder?.close() },
-        { name: 'disconnected from Kafka', run: () => publisher.disconnect() },
-      ],
-      config.shutdownDeadlineMs,
-      logger,
-    );
-    removeUploads();
-    logger.info({ clean }, clean ? 'shutdown complete' : 'shutdown incomplete');
-    // kafkajs and chokidar timers may still be pending after a deadline; exit regardless.
-    process.exit(clean ? 0 : 1);
-  };
-  process.on('SIGTERM', (signal) => void stop(signal));
-  process.on('SIGINT', (signal) => void stop(signal));
+  stopOnSignals({
+    logger,
+    deadlineMs: config.shutdownDeadlineMs,
+    onStopping: () => (ready = false),
+    steps: [
+      // Uploads in flight finish (and publish) before the publisher goes.
+      { name: 'stopped accepting uploads', run: () => app.close() },
+      { name: 'closed the drop folder', run: async () => dropFolder?.close() },
+      { name: 'disconnected from Kafka', run: () => publisher.disconnect() },
+    ],
+    finally: removeUploads,
+  });
 }
 
 bootService({

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildReportingApp } from '@crimestats/reporting-http';
 import { loadReportingServiceConfig, type ReportingServiceConfig } from './config.ts';
-import { bootService, shutdownInOrder } from '@crimestats/lifecycle';
+import { bootService, stopOnSignals } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the answers are @crimestats/reporting's. */
 async function start(config: ReportingServiceConfig, logger: Logger): Promise<void> {
@@ -48,28 +48,15 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
     logger.warn('no tokens configured (CRIMESTATS_TOKENS): every read will be refused with 401');
   }
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals): Promise<void> => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting without waiting');
-      process.exit(1);
-    }
-    stopping = true;
-    accepting = false;
-    logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
-    const clean = await shutdownInOrder(
-      [
-        { name: 'stopped answering', run: () => app.close() },
-        { name: 'closed the store connection', run: () => client.close() },
-      ],
-      config.shutdownDeadlineMs,
-      logger,
-    );
-    logger.info({ clean }, clean ? 'shutdown complete' : 'shutdown incomplete');
-    process.exit(clean ? 0 : 1);
-  };
-  process.on('SIGTERM', (signal) => void stop(signal));
-  process.on('SIGINT', (signal) => void stop(signal));
+  stopOnSignals({
+    logger,
+    deadlineMs: config.shutdownDeadlineMs,
+    onStopping: () => (accepting = false),
+    steps: [
+      { name: 'stopped answering', run: () => app.close() },
+      { name: 'closed the store connection', run: () => client.close() },
+    ],
+  });
 }
 
 bootService({

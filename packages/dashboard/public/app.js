@@ -775,7 +775,7 @@ function renderChanges(/** @type {any} */ answer) {
   el.changesBody.replaceChildren(...rows);
   el.changesNote.textContent =
     'Largest % increase first. Significance: a Poisson test of the change in volume ' +
-    '(|z| ≥ 1.96), so a real shift can be told from noise.';
+    '(|z| ≥ 3 on 2(√current − √previous)), a screen for changes beyond ordinary variation.';
   el.downloadChanges.disabled = answer.rows.length === 0;
 }
 

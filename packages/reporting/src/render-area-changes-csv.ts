@@ -2,7 +2,7 @@ import { PERCENT_DECIMALS, RATE_DECIMALS } from '@crimestats/stats';
 import type { AreaChangeRow, AreaChangesAnswer } from './area-changes.ts';
 import { csvFixed, csvLines } from './csv-cells.ts';
 
-/** z-scores to 2 decimals: enough to see how far past the ±1.96 threshold a change is. */
+/** z-scores to 2 decimals: enough to see how far past the ±3 threshold a change is. */
 const Z_SCORE_DECIMALS = 2;
 
 export const AREA_CHANGES_CSV_HEADER = [

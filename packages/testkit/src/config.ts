@@ -1,3 +1,4 @@
+import { OptionalBrokerListSchema } from '@crimestats/bus';
 import { z } from 'zod';
 
 /**
@@ -5,17 +6,7 @@ import { z } from 'zod';
  * when an engine answers; otherwise local processes started by infra/local.
  */
 const TestkitEnv = z.object({
-  KAFKA_BROKERS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((b) => b.trim())
-            .filter(Boolean)
-        : undefined,
-    ),
+  KAFKA_BROKERS: OptionalBrokerListSchema,
   CLICKHOUSE_URL: z.string().url().optional(),
   /** `auto` (default) probes for a Docker engine; `never` skips straight to local processes. */
   CRIMESTATS_TEST_DOCKER: z.enum(['auto', 'never']).default('auto'),

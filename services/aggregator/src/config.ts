@@ -1,14 +1,8 @@
+import { RequiredBrokerListSchema } from '@crimestats/bus';
 import { z } from 'zod';
 
 const AggregatorEnv = z.object({
-  KAFKA_BROKERS: z
-    .string({ error: 'KAFKA_BROKERS is required: the broker addresses, comma-separated' })
-    .transform((v) =>
-      v
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ),
+  KAFKA_BROKERS: RequiredBrokerListSchema,
   CLICKHOUSE_URL: z
     .string({ error: 'CLICKHOUSE_URL is required, e.g. http://127.0.0.1:8123' })
     .url(),

@@ -9,67 +9,74 @@ import {
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/bus';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
-import { stopOnSignals } from '@crimestats/lifecycle';
-import pino from 'pino';
-import { loadAggregatorConfig } from './config.ts';
+import { bootService, stopOnSignals } from '@crimestats/lifecycle';
+import type { Logger } from 'pino';
+import { loadAggregatorConfig, type AggregatorConfig } from './config.ts';
 import { buildAggregatorHttp } from './http.ts';
 
-const config = loadAggregatorConfig();
-const logger = pino({ level: config.LOG_LEVEL, base: { service: 'crimestats-aggregator' } });
-const topics = {
-  records: config.TOPIC_RECORDS ?? defaultAggregatorTopics.records,
-  populations: config.TOPIC_POPULATIONS ?? defaultAggregatorTopics.populations,
-  deadLetter: config.TOPIC_DEAD_LETTER ?? defaultAggregatorTopics.deadLetter,
-  figuresUpdated: config.TOPIC_FIGURES_UPDATED ?? defaultAggregatorTopics.figuresUpdated,
-};
+async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
+  const topics = {
+    records: config.TOPIC_RECORDS ?? defaultAggregatorTopics.records,
+    populations: config.TOPIC_POPULATIONS ?? defaultAggregatorTopics.populations,
+    deadLetter: config.TOPIC_DEAD_LETTER ?? defaultAggregatorTopics.deadLetter,
+    figuresUpdated: config.TOPIC_FIGURES_UPDATED ?? defaultAggregatorTopics.figuresUpdated,
+  };
 
-const client = openClickHouse({
-  kind: 'server',
-  url: config.CLICKHOUSE_URL,
-  username: config.CLICKHOUSE_USER,
-  password: config.CLICKHOUSE_PASSWORD,
-});
-await migrate(client, config.CLICKHOUSE_DATABASE, logger);
-const store = createStore(client, config.CLICKHOUSE_DATABASE);
-const kafka = connectKafka({
-  brokers: config.KAFKA_BROKERS,
-  clientId: 'crimestats-aggregator',
-  logger,
-});
-await ensureTopics(kafka, aggregatorTopicSpecs(topics), logger);
-const publisher = await Publisher.connect(kafka, logger);
-const metrics = aggregatorMetrics();
-const processor = new RecordProcessor({
-  store,
-  reference: { ...defaultReference, forceCode: config.CRIMESTATS_FORCE },
-  windows: config.AGGREGATOR_WINDOWS,
-  updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
-  logger,
-});
-const consumer = await startAggregatorConsumer({
-  kafka,
-  groupId: config.AGGREGATOR_GROUP_ID,
-  topics,
-  processor,
-  publisher,
-  logger,
-  metrics,
-});
-const http = buildAggregatorHttp({ logger, ready: consumer.ready, metrics: metrics.registry });
-await http.listen({ host: config.HOST, port: config.PORT });
-logger.info(
-  { topics, windows: config.AGGREGATOR_WINDOWS, port: config.PORT },
-  'aggregator started',
-);
+  const client = openClickHouse({
+    kind: 'server',
+    url: config.CLICKHOUSE_URL,
+    username: config.CLICKHOUSE_USER,
+    password: config.CLICKHOUSE_PASSWORD,
+  });
+  await migrate(client, config.CLICKHOUSE_DATABASE, logger);
+  const store = createStore(client, config.CLICKHOUSE_DATABASE);
+  const kafka = connectKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'crimestats-aggregator',
+    logger,
+  });
+  await ensureTopics(kafka, aggregatorTopicSpecs(topics), logger);
+  const publisher = await Publisher.connect(kafka, logger);
+  const metrics = aggregatorMetrics();
+  const processor = new RecordProcessor({
+    store,
+    reference: { ...defaultReference, forceCode: config.CRIMESTATS_FORCE },
+    windows: config.AGGREGATOR_WINDOWS,
+    updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
+    logger,
+  });
+  const consumer = await startAggregatorConsumer({
+    kafka,
+    groupId: config.AGGREGATOR_GROUP_ID,
+    topics,
+    processor,
+    publisher,
+    logger,
+    metrics,
+  });
+  const http = buildAggregatorHttp({ logger, ready: consumer.ready, metrics: metrics.registry });
+  await http.listen({ host: config.HOST, port: config.PORT });
+  logger.info(
+    { topics, windows: config.AGGREGATOR_WINDOWS, port: config.PORT },
+    'aggregator started',
+  );
 
-// Consumer first (it finishes or abandons the batch in hand, uncommitted), then what it used.
-stopOnSignals({
-  logger,
-  deadlineMs: config.SHUTDOWN_DEADLINE_MS,
-  steps: [
-    { name: 'left the consumer group', run: () => consumer.stop() },
-    { name: 'disconnected the producer', run: () => publisher.disconnect() },
-    { name: 'closed the HTTP server', run: () => http.close() },
-    { name: 'closed the ClickHouse client', run: () => client.close() },
-  ],
+  // Consumer first (it finishes or abandons the batch in hand, uncommitted), then what it used.
+  stopOnSignals({
+    logger,
+    deadlineMs: config.SHUTDOWN_DEADLINE_MS,
+    steps: [
+      { name: 'left the consumer group', run: () => consumer.stop() },
+      { name: 'disconnected the producer', run: () => publisher.disconnect() },
+      { name: 'closed the HTTP server', run: () => http.close() },
+      { name: 'closed the ClickHouse client', run: () => client.close() },
+    ],
+  });
+}
+
+bootService({
+  name: 'crimestats-aggregator',
+  loadConfig: loadAggregatorConfig,
+  logLevel: (config) => config.LOG_LEVEL,
+  start,
 });

@@ -1,18 +1,9 @@
 import { resolve } from 'node:path';
+import { OptionalBrokerListSchema } from '@crimestats/bus';
 import { z } from 'zod';
 
 const CliEnv = z.object({
-  KAFKA_BROKERS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((b) => b.trim())
-            .filter(Boolean)
-        : undefined,
-    ),
+  KAFKA_BROKERS: OptionalBrokerListSchema,
   CLICKHOUSE_URL: z.string().url().optional(),
   CLICKHOUSE_USER: z.string().optional(),
   CLICKHOUSE_PASSWORD: z.string().optional(),

@@ -1,16 +1,10 @@
 import { resolve } from 'node:path';
 import { parseTokenEntries } from '@crimestats/auth';
+import { RequiredBrokerListSchema } from '@crimestats/bus';
 import { z } from 'zod';
 
 const IngestServiceEnv = z.object({
-  KAFKA_BROKERS: z
-    .string({ error: 'KAFKA_BROKERS is required: the broker addresses, comma-separated' })
-    .transform((v) =>
-      v
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ),
+  KAFKA_BROKERS: RequiredBrokerListSchema,
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Analyst tokens as `name:role:sha256hex`, comma-separated; only analysts may upload. */

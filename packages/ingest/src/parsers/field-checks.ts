@@ -1,5 +1,8 @@
 import { MonthSchema } from '@crimestats/contracts';
+import type { InputFormat } from '@crimestats/contracts';
 import type { z } from 'zod';
+import { columnIndices } from '../formats.ts';
+import { MissingColumnsError } from './types.ts';
 import type { ProblemCollector } from '../problems.ts';
 
 /**
@@ -52,4 +55,11 @@ export function parseRowFields<T>(
     problems.add(line, field, raw[field] ?? '', issue.message);
   }
   return undefined;
+}
+
+/** The column index of each column the format needs; throws naming any that are missing. */
+export function requiredColumns(format: InputFormat, header: string[]): Map<string, number> {
+  const { indices, missing } = columnIndices(format, header);
+  if (missing.length > 0) throw new MissingColumnsError(missing);
+  return indices;
 }

@@ -1,14 +1,8 @@
 import type { UnmappedReason } from '@crimestats/contracts';
 import { categoryCodeFromLabel, monthFromParts } from '@crimestats/domain';
 import { CountAccumulator } from '../count-accumulator.ts';
-import { columnIndices } from '../formats.ts';
-import { checkFieldCount } from './field-checks.ts';
-import {
-  MissingColumnsError,
-  type FormatParser,
-  type ParseContext,
-  type ParsedFile,
-} from './types.ts';
+import { checkFieldCount, requiredColumns } from './field-checks.ts';
+import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 const FINANCIAL_YEAR = /^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
 const QUARTER = /^Q?([1-4])$/i;
@@ -65,8 +59,7 @@ export function homeOfficeCspParser(ctx: ParseContext): FormatParser {
 
   return {
     header(fields) {
-      const { indices, missing } = columnIndices('home-office-csp', fields);
-      if (missing.length > 0) throw new MissingColumnsError(missing);
+      const indices = requiredColumns('home-office-csp', fields);
       width = fields.length;
       header = fields;
       columns = indices;

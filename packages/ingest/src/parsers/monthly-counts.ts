@@ -6,14 +6,8 @@ import {
 } from '@crimestats/contracts';
 import { z } from 'zod';
 import { CountAccumulator } from '../count-accumulator.ts';
-import { columnIndices } from '../formats.ts';
-import { checkFieldCount, parseRowFields } from './field-checks.ts';
-import {
-  MissingColumnsError,
-  type FormatParser,
-  type ParseContext,
-  type ParsedFile,
-} from './types.ts';
+import { checkFieldCount, parseRowFields, requiredColumns } from './field-checks.ts';
+import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 const WholeNumber = z
   .string()
@@ -42,8 +36,7 @@ export function monthlyCountsParser(ctx: ParseContext): FormatParser {
 
   return {
     header(fields) {
-      const { indices, missing } = columnIndices('monthly-counts', fields);
-      if (missing.length > 0) throw new MissingColumnsError(missing);
+      const indices = requiredColumns('monthly-counts', fields);
       width = fields.length;
       columns = indices;
     },

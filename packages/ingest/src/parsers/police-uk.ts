@@ -1,13 +1,7 @@
 import { UnmappedReasonSchema, type UnmappedReason } from '@crimestats/contracts';
 import { CountAccumulator } from '../count-accumulator.ts';
-import { columnIndices } from '../formats.ts';
-import { checkFieldCount, monthChecker } from './field-checks.ts';
-import {
-  MissingColumnsError,
-  type FormatParser,
-  type ParseContext,
-  type ParsedFile,
-} from './types.ts';
+import { checkFieldCount, monthChecker, requiredColumns } from './field-checks.ts';
+import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 const UNMAPPED_REASONS: ReadonlySet<string> = new Set(UnmappedReasonSchema.options);
 const isUnmappedReason = (value: string): value is UnmappedReason => UNMAPPED_REASONS.has(value);
@@ -54,8 +48,7 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
 
   return {
     header(fields) {
-      const { indices, missing } = columnIndices('police-uk', fields);
-      if (missing.length > 0) throw new MissingColumnsError(missing);
+      const indices = requiredColumns('police-uk', fields);
       width = fields.length;
       iMonth = indices.get('Month')!;
       iType = indices.get('Crime type')!;

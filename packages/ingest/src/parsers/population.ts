@@ -1,14 +1,8 @@
 import { AreaCodeSchema } from '@crimestats/contracts';
 import type { PopulationRow } from '@crimestats/domain';
 import { z } from 'zod';
-import { columnIndices } from '../formats.ts';
-import { checkFieldCount, parseRowFields } from './field-checks.ts';
-import {
-  MissingColumnsError,
-  type FormatParser,
-  type ParseContext,
-  type ParsedFile,
-} from './types.ts';
+import { checkFieldCount, parseRowFields, requiredColumns } from './field-checks.ts';
+import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 /** `area_code,year,population`: ONS mid-year totals; a rollup may carry its own. */
 export function populationParser(ctx: ParseContext): FormatParser {
@@ -33,8 +27,7 @@ export function populationParser(ctx: ParseContext): FormatParser {
 
   return {
     header(fields) {
-      const { indices, missing } = columnIndices('population', fields);
-      if (missing.length > 0) throw new MissingColumnsError(missing);
+      const indices = requiredColumns('population', fields);
       width = fields.length;
       columns = indices;
     },

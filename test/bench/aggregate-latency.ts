@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { Publisher } from '@crimestats/bus';
-import { addMonths, defaultReference, parseMonth, type Month } from '@crimestats/domain';
+import {
+  addMonths,
+  defaultReference,
+  monthsBetween,
+  parseMonth,
+  type Month,
+} from '@crimestats/domain';
 import { kafkaIngestSink } from '@crimestats/ingest';
 import { createStore, migrate, type Store } from '@crimestats/store';
 import { createServerTestDatabase, createTestTopics } from '@crimestats/testkit';
@@ -27,7 +33,7 @@ const policeUk = defaultReference.categories.bySource('police-uk').map((c) => c.
 
 /** A deterministic count for every area, category and month. */
 function countOf(area: number, category: number, month: Month): number {
-  const m = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  const m = monthsBetween(FIRST, month);
   return 5 + ((area * 7_919 + category * 104_729 + m * 1_299_709) % 300);
 }
 

@@ -1,7 +1,8 @@
 import {
-  addMonths,
   compareMonths,
+  monthRange,
   parseMonth,
+  periodEndsReaching,
   type CategoryTaxonomy,
   type Month,
 } from '@crimestats/domain';
@@ -33,9 +34,8 @@ export function categoriesNeededFor(category: string, taxonomy: CategoryTaxonomy
 }
 
 /**
- * The period ends whose window of `windowMonths`, or the window before it, contains a touched
- * month: from the month itself to 2 × windowMonths − 1 months later. Only ends within the months
- * that have data are kept; figures are not made for periods no data reaches.
+ * The period ends whose figures a touched month can move (see periodEndsReaching), kept within the
+ * months that have data: figures are not made for periods no data reaches.
  */
 export function affectedPeriodEnds(
   touchedMonths: Iterable<string>,
@@ -46,12 +46,8 @@ export function affectedPeriodEnds(
   const last = parseMonth(dataRange.last);
   const ends = new Set<Month>();
   for (const touched of touchedMonths) {
-    const start = parseMonth(touched);
-    for (let k = 0; k < 2 * windowMonths; k++) {
-      const end = addMonths(start, k);
-      if (compareMonths(end, first) < 0) continue;
-      if (compareMonths(end, last) > 0) break;
-      ends.add(end);
+    for (const end of periodEndsReaching(parseMonth(touched), windowMonths)) {
+      if (compareMonths(end, first) >= 0 && compareMonths(end, last) <= 0) ends.add(end);
     }
   }
   return [...ends].sort(compareMonths);
@@ -59,13 +55,5 @@ export function affectedPeriodEnds(
 
 /** Every period end from the first month with data to the last. */
 export function allPeriodEnds(dataRange: { first: string; last: string }): Month[] {
-  const ends: Month[] = [];
-  for (
-    let m = parseMonth(dataRange.first);
-    compareMonths(m, parseMonth(dataRange.last)) <= 0;
-    m = addMonths(m, 1)
-  ) {
-    ends.push(m);
-  }
-  return ends;
+  return monthRange(parseMonth(dataRange.first), parseMonth(dataRange.last));
 }

@@ -2,6 +2,7 @@ import {
   addMonths,
   compareMonths,
   monthsBetween,
+  periodSpan,
   type AreaRegistry,
   type Month,
 } from '@crimestats/domain';
@@ -59,7 +60,7 @@ export function endsPlan(ends: readonly Month[], months: number): EndsPlan | und
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  const fromMonth = addMonths(first, -(2 * months - 1) - 2);
+  const fromMonth = addMonths(periodSpan(first, months).first, -2);
   return {
     ends: sorted,
     first,

@@ -1,4 +1,12 @@
-export { RoleSchema, canLoadData, cspAreaOf, type Role, type Principal } from './roles.ts';
+export {
+  CspRoleSchema,
+  RoleSchema,
+  canLoadData,
+  cspAreaOf,
+  cspRole,
+  type Principal,
+  type Role,
+} from './roles.ts';
 export {
   TokenEntrySchema,
   TokenRegistry,

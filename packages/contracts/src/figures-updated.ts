@@ -1,5 +1,5 @@
+import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/domain';
 import { z } from 'zod';
-import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from './primitives.ts';
 
 const Figures = z.object({
   volume: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
+import { MonthSchema } from '@crimestats/domain';
 import { z } from 'zod';
-import { MonthSchema } from './primitives.ts';
 
 export const InputFormatSchema = z.enum([
   'police-uk',

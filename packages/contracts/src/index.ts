@@ -1,4 +1,3 @@
-export { MonthSchema, AreaCodeSchema, CategoryCodeSchema, CountSchema } from './primitives.ts';
 export {
   MonthlyRecordSchema,
   SourceKindSchema,

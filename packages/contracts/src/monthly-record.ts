@@ -1,5 +1,5 @@
+import { AreaCodeSchema, CategoryCodeSchema, CountSchema, MonthSchema } from '@crimestats/domain';
 import { z } from 'zod';
-import { AreaCodeSchema, CategoryCodeSchema, CountSchema, MonthSchema } from './primitives.ts';
 
 /** The kinds of file a record can come from; part of the record's identity in the store. */
 export const SourceKindSchema = z.enum(['police-uk', 'monthly-counts', 'home-office-csp']);

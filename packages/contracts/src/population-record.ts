@@ -1,5 +1,5 @@
+import { AreaCodeSchema } from '@crimestats/domain';
 import { z } from 'zod';
-import { AreaCodeSchema } from './primitives.ts';
 
 /** An ONS mid-year population total, as published to the populations topic. */
 export const PopulationRecordSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OnsCodeSchema } from './ons-code.ts';
+import { AreaCodeSchema } from './area-code.ts';
 
 export const AREA_KINDS = ['csp', 'county', 'force'] as const;
 export const AreaKindSchema = z.enum(AREA_KINDS);
@@ -14,13 +14,13 @@ export type PoliceForce = z.infer<typeof PoliceForceSchema>;
 
 /** One reference area row: a CSP area, or a rollup made of other areas. */
 export const AreaSchema = z.object({
-  code: OnsCodeSchema,
+  code: AreaCodeSchema,
   name: z.string().min(1),
   kind: AreaKindSchema,
   /** Other exact names the area goes by, e.g. `Derby` in LSOA names for Derby City. */
   aliases: z.array(z.string().min(1)).default([]),
   /** Codes of the areas a rollup is made of; they may themselves be rollups. */
-  members: z.array(OnsCodeSchema).default([]),
+  members: z.array(AreaCodeSchema).default([]),
   policeForce: PoliceForceSchema.optional(),
   note: z.string().optional(),
 });

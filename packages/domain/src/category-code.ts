@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The contract's category code: the label lower-cased, every run of non-alphanumerics turned
  * into one `-`, trimmed of leading and trailing `-`.
@@ -10,3 +12,10 @@ export function categoryCodeFromLabel(label: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** A category code as `categoryCodeFromLabel` forms it: lower-case words joined by `-`. */
+export const CATEGORY_CODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const CategoryCodeSchema = z
+  .string()
+  .regex(CATEGORY_CODE_PATTERN, 'expected a category code such as vehicle-crime');

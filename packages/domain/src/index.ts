@@ -9,7 +9,11 @@ export {
   type AreaKind,
   type PoliceForce,
 } from './area-schema.ts';
-export { categoryCodeFromLabel } from './category-code.ts';
+export {
+  CATEGORY_CODE_PATTERN,
+  CategoryCodeSchema,
+  categoryCodeFromLabel,
+} from './category-code.ts';
 export {
   CATEGORY_DERIVATIONS,
   CATEGORY_SOURCES,
@@ -34,21 +38,41 @@ export {
   defaultReference,
   rollups,
 } from './default-reference.ts';
-export { MonthlyCountSchema, type MonthlyCount } from './monthly-count.ts';
+export { CountSchema, MonthlyCountSchema, type MonthlyCount } from './monthly-count.ts';
 export {
-  MonthSchema,
+  FIRST_YEAR,
+  LAST_YEAR,
+  MONTH_EXPECTED,
+  MONTH_PATTERN,
   addMonths,
   compareMonths,
   formatMonth,
   isMonth,
   monthFromParts,
+  monthLabel,
   monthParts,
   monthRange,
   monthsBetween,
   parseMonth,
   type Month,
 } from './months.ts';
-export { OnsCodeSchema } from './ons-code.ts';
+export { MonthSchema } from './month-schema.ts';
+export {
+  DEFAULT_WINDOW_MONTHS,
+  EARLIEST_PERIOD_END,
+  MAX_WINDOW_MONTHS,
+  isWindowLength,
+  monthsLabel,
+  monthsOf,
+  periodEndsReaching,
+  periodLabel,
+  periodSpan,
+  previousWindow,
+  shiftWindow,
+  windowEndingAt,
+  type Window,
+} from './periods.ts';
+export { AREA_CODE_PATTERN, AreaCodeSchema } from './area-code.ts';
 export { PopulationRowSchema, PopulationTable, type PopulationRow } from './populations.ts';
 export {
   DEFAULT_DATA_DIR,

@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { MonthSchema } from './months.ts';
-import { OnsCodeSchema } from './ons-code.ts';
+import { AreaCodeSchema } from './area-code.ts';
+import { CategoryCodeSchema } from './category-code.ts';
+import { MonthSchema } from './month-schema.ts';
+
+/** A number of crimes: a whole number, zero or more. */
+export const CountSchema = z.number().int().nonnegative();
 
 /**
  * A count of records for one area, category and month: the `monthly-counts` input format
  * `month,area_code,category,count`. An explicit zero means "checked, none", unlike no row.
  */
 export const MonthlyCountSchema = z.object({
-  areaCode: OnsCodeSchema,
-  category: z.string().min(1),
-  month: MonthSchema,
-  count: z.number().int().nonnegative(),
+  areaCode: AreaCodeSchema,
+  category: CategoryCodeSchema,
+  month: MonthSchema.brand<'Month'>(),
+  count: CountSchema,
 });
 export type MonthlyCount = z.infer<typeof MonthlyCountSchema>;

@@ -9,13 +9,13 @@ import {
   monthParts,
   monthRange,
   monthsBetween,
-  MonthSchema,
   parseMonth,
 } from './months.ts';
+import { MonthSchema } from './month-schema.ts';
 
 const m = parseMonth;
 const arbitraryMonth = fc
-  .record({ year: fc.integer({ min: 1900, max: 2200 }), month: fc.integer({ min: 1, max: 12 }) })
+  .record({ year: fc.integer({ min: 1900, max: 2199 }), month: fc.integer({ min: 1, max: 12 }) })
   .map(({ year, month }) => monthFromParts(year, month));
 const toIndex = (month: string): number => {
   const { year, month: number } = monthParts(m(month));
@@ -71,6 +71,8 @@ describe('month arithmetic', () => {
   it('agrees with plain year*12+month arithmetic', () => {
     fc.assert(
       fc.property(arbitraryMonth, fc.integer({ min: -600, max: 600 }), (month, offset) => {
+        const target = toIndex(month) + offset;
+        fc.pre(target >= 1900 * 12 && target < 2200 * 12);
         const shifted = addMonths(month, offset);
         expect(toIndex(shifted)).toBe(toIndex(month) + offset);
         expect(monthsBetween(month, shifted)).toBe(offset);

@@ -1,15 +1,28 @@
-import { addMonths as addMonthsToDate, differenceInCalendarMonths, isValid } from 'date-fns';
-import { z } from 'zod';
+import {
+  addMonths as addMonthsToDate,
+  differenceInCalendarMonths,
+  format,
+  isValid,
+} from 'date-fns';
+import type { $brand } from 'zod';
 
-const MONTH_PATTERN = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
+// The one home of the month: its form, its range, its arithmetic and its label. Every boundary
+// (file, Kafka, ClickHouse, HTTP, the dashboard) checks months with these. This module has no
+// runtime dependency but date-fns, so the dashboard's browser bundle imports it too; the zod
+// schema is in month-schema.ts.
+
+/** The years a month may fall in: wide enough for any crime record, narrow enough to catch typos. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** `YYYY-MM`, from 1900-01 to 2199-12. */
+export const MONTH_PATTERN = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
+
+/** What every refusal of a month says it expected. */
+export const MONTH_EXPECTED = `a month as YYYY-MM from ${FIRST_YEAR}-01 to ${LAST_YEAR}-12`;
 
 /** A calendar month written `YYYY-MM`, e.g. `2025-12`. Branded so only validated strings pass. */
-export const MonthSchema = z
-  .string()
-  .regex(MONTH_PATTERN, 'expected a month written YYYY-MM')
-  .brand<'Month'>();
-
-export type Month = z.infer<typeof MonthSchema>;
+export type Month = string & $brand<'Month'>;
 
 export function isMonth(text: string): text is Month {
   return MONTH_PATTERN.test(text);
@@ -17,9 +30,7 @@ export function isMonth(text: string): text is Month {
 
 /** Validates `YYYY-MM`; throws a RangeError naming the bad value otherwise. */
 export function parseMonth(text: string): Month {
-  if (!isMonth(text)) {
-    throw new RangeError(`invalid month "${text}": expected YYYY-MM`);
-  }
+  if (!isMonth(text)) throw new RangeError(`invalid month "${text}": expected ${MONTH_EXPECTED}`);
   return text;
 }
 
@@ -42,9 +53,9 @@ export function formatMonth(date: Date): Month {
 // date-fns works in the machine's local zone. Anchoring every month at local noon on the 15th
 // keeps each step far from midnight and DST changes, so the local calendar month read back is
 // always the one we meant, whatever TZ the process runs in.
-// The anchor is built from the month's parts rather than with date-fns's `parse`/`format`: those
-// read format strings on every call, and the statistics core does month arithmetic millions of
-// times in a national recompute.
+// The anchor is built from the month's parts rather than with date-fns's `parse`: that reads a
+// format string on every call, and the statistics core does month arithmetic millions of times in
+// a national recompute.
 function anchor(month: Month): Date {
   const { year, month: number } = monthParts(month);
   const date = new Date(2000, 0, 15, 12);
@@ -58,7 +69,10 @@ function fromAnchor(date: Date): Month {
 
 const added = new Map<string, Month>();
 
-/** The month `count` months after `month` (negative counts go back). */
+/**
+ * The month `count` months after `month` (negative counts go back). A RangeError when the answer
+ * leaves the years months may fall in.
+ */
 export function addMonths(month: Month, count: number): Month {
   if (!Number.isInteger(count)) throw new RangeError(`month offset must be an integer: ${count}`);
   const key = `${month}${count}`;
@@ -85,4 +99,12 @@ export function monthRange(start: Month, end: Month): Month[] {
 /** Orders months chronologically; `YYYY-MM` strings already sort that way. */
 export function compareMonths(a: Month, b: Month): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * "2025-01" → "Jan 2025", in English whatever the machine's locale, as the plan prints it. Takes
+ * text, as answers carry months, and refuses what is not a month.
+ */
+export function monthLabel(month: string): string {
+  return format(anchor(parseMonth(month)), 'MMM yyyy');
 }

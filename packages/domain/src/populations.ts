@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { AreaRegistry } from './area-registry.ts';
 import { monthParts, type Month } from './months.ts';
-import { OnsCodeSchema } from './ons-code.ts';
+import { AreaCodeSchema } from './area-code.ts';
 
 /** One mid-year population: the `population` input format `area_code,year,population`. */
 export const PopulationRowSchema = z.object({
-  areaCode: OnsCodeSchema,
+  areaCode: AreaCodeSchema,
   year: z.number().int().min(1900).max(2999),
   population: z.number().int().positive(),
 });

@@ -92,7 +92,12 @@ describe('police.uk street-level files', () => {
     expect(report.problemCount).toBe(3);
     expect(report.rejectedRows).toBe(3);
     expect(report.problems).toEqual([
-      { line: 3, field: 'Month', value: '2025-13', reason: 'expected a month as YYYY-MM' },
+      {
+        line: 3,
+        field: 'Month',
+        value: '2025-13',
+        reason: 'expected a month as YYYY-MM from 1900-01 to 2199-12',
+      },
       { line: 4, field: 'Crime type', value: 'Jaywalking', reason: 'not a police.uk crime type' },
       { line: 5, field: '(row)', value: 'too,few,fields', reason: 'expected 12 fields, found 3' },
     ]);

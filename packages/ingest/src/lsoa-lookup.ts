@@ -1,5 +1,5 @@
+import { AreaCodeSchema } from '@crimestats/domain';
 import { createReadStream } from 'node:fs';
-import { AreaCodeSchema } from '@crimestats/contracts';
 import { readCsv } from './csv-reader.ts';
 
 /** Column names an LSOA lookup may use: ours, or the ONS lookup files' (any vintage). */

@@ -35,14 +35,21 @@ describe('file report summary', () => {
       status: 'refused',
       records: 0,
       problems: [
-        { line: 7, field: 'Month', value: '2025-13', reason: 'expected a month as YYYY-MM' },
+        {
+          line: 7,
+          field: 'Month',
+          value: '2025-13',
+          reason: 'expected a month as YYYY-MM from 1900-01 to 2199-12',
+        },
       ],
       problemCount: 4,
       rejectedRows: 2,
     });
     expect(text).toContain('jan.csv: REFUSED, nothing published');
     expect(text).toContain('4 problems in 2 rows (first 1 shown):');
-    expect(text).toContain('line 7, Month = "2025-13": expected a month as YYYY-MM');
+    expect(text).toContain(
+      'line 7, Month = "2025-13": expected a month as YYYY-MM from 1900-01 to 2199-12',
+    );
     expect(text).toContain('--accept-valid-rows');
   });
 });

@@ -1,5 +1,5 @@
+import { monthLabel } from '@crimestats/domain';
 import type { AnswerBasis } from './comparison-answer.ts';
-import { monthLabel } from './period-label.ts';
 
 /** "Based on the data loaded … (latest month …)." under a table; undefined before any load. */
 export function basisNote(basis: AnswerBasis | undefined): string | undefined {

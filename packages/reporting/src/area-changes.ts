@@ -1,6 +1,13 @@
-import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/contracts';
-import { AreaKindSchema, parseMonth, type Area, type CategoryTaxonomy } from '@crimestats/domain';
-import { windowEndingAt } from '@crimestats/stats';
+import {
+  AreaKindSchema,
+  parseMonth,
+  type Area,
+  type CategoryTaxonomy,
+  AreaCodeSchema,
+  CategoryCodeSchema,
+  MonthSchema,
+  windowEndingAt,
+} from '@crimestats/domain';
 import type { FigureRow } from '@crimestats/store';
 import { z } from 'zod';
 import { AnswerBasisSchema, type AnswerBasis } from './comparison-answer.ts';

@@ -1,10 +1,12 @@
-import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/contracts';
 import {
   AreaKindSchema,
   monthRange,
   parseMonth,
   type Area,
   type Category,
+  AreaCodeSchema,
+  CategoryCodeSchema,
+  MonthSchema,
 } from '@crimestats/domain';
 import type { FigureRow } from '@crimestats/store';
 import { z } from 'zod';

@@ -1,5 +1,9 @@
-import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/contracts';
-import { AreaKindSchema } from '@crimestats/domain';
+import {
+  AreaKindSchema,
+  AreaCodeSchema,
+  CategoryCodeSchema,
+  MonthSchema,
+} from '@crimestats/domain';
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative();

@@ -1,5 +1,4 @@
-import { parseMonth, type CategoryTaxonomy } from '@crimestats/domain';
-import { windowEndingAt } from '@crimestats/stats';
+import { parseMonth, type CategoryTaxonomy, windowEndingAt } from '@crimestats/domain';
 import type { FigureRow } from '@crimestats/store';
 import {
   ComparisonAnswerSchema,

@@ -9,8 +9,6 @@ export {
 export { answerBasis } from './answer-basis.ts';
 export { comparisonFromFigures, type AnswerReference } from './comparison-from-figures.ts';
 export {
-  EARLIEST_PERIOD_END,
-  MAX_WINDOW_MONTHS,
   parseComparisonQuery,
   type ComparisonQuery,
   type ComparisonQueryField,
@@ -28,7 +26,6 @@ export {
 } from './render-comparison.ts';
 export { COMPARISON_CSV_HEADER, csvField, renderComparisonCsv } from './render-csv.ts';
 export { comparisonTitle, renderComparisonTable } from './render-table.ts';
-export { monthLabel, periodLabel } from './period-label.ts';
 export {
   FiguresStoreError,
   describeTarget,

@@ -1,6 +1,6 @@
+import { monthsLabel } from '@crimestats/domain';
 import type { Area, Category } from '@crimestats/domain';
 import { describeMonthRuns } from '@crimestats/domain';
-import { monthsLabel } from './period-label.ts';
 
 const ADVICE = 'load data with `crimestats ingest` first';
 

@@ -1,6 +1,5 @@
 import type { ComparisonQuery } from './comparison-query.ts';
-import { describeMonthRuns } from '@crimestats/domain';
-import { monthsLabel } from './period-label.ts';
+import { describeMonthRuns, monthsLabel } from '@crimestats/domain';
 
 /**
  * The one-line explanation when a comparison has no figures: what was asked, how to get it, and

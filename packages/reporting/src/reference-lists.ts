@@ -1,9 +1,10 @@
-import { AreaCodeSchema, CategoryCodeSchema } from '@crimestats/contracts';
 import {
   AreaKindSchema,
   CategorySourceSchema,
   type AreaRegistry,
   type CategoryTaxonomy,
+  AreaCodeSchema,
+  CategoryCodeSchema,
 } from '@crimestats/domain';
 import { z } from 'zod';
 import { csvLines } from './csv-cells.ts';

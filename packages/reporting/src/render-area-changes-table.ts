@@ -1,8 +1,8 @@
+import { monthsLabel, periodLabel } from '@crimestats/domain';
 import { SIGNIFICANCE_THRESHOLD } from '@crimestats/stats';
 import { basisNote, noteLines } from './answer-notes.ts';
 import type { AreaChangeRow, AreaChangesAnswer } from './area-changes.ts';
 import { MISSING, formatCount, formatPercent, formatRate, orMissing } from './number-format.ts';
-import { monthsLabel, periodLabel } from './period-label.ts';
 import { textTable, type TextColumn } from './text-table.ts';
 
 interface Column extends TextColumn {

@@ -1,7 +1,7 @@
+import { monthsLabel, periodLabel } from '@crimestats/domain';
 import { basisNote, noteLines } from './answer-notes.ts';
 import type { ComparisonAnswer, ComparisonAnswerRow } from './comparison-answer.ts';
 import { MISSING, formatCount, formatPercent, formatRate, orMissing } from './number-format.ts';
-import { monthsLabel, periodLabel } from './period-label.ts';
 import { textTable, type TextColumn } from './text-table.ts';
 
 interface Column extends TextColumn {

@@ -1,3 +1,4 @@
+import { EARLIEST_PERIOD_END } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
 import {
   AreaCodeParamSchema,
@@ -11,12 +12,21 @@ const firstMessage = (result: { success: boolean; error?: { issues: { message: s
   result.error?.issues[0]?.message;
 
 describe('report parameters', () => {
-  it('takes a period end as YYYY-MM from 1900-01, saying what it got otherwise', () => {
+  it('takes a period end as YYYY-MM whose windows start from 1900-01, saying what it got otherwise', () => {
     expect(PeriodEndParamSchema.parse('2025-12')).toBe('2025-12');
-    expect(PeriodEndParamSchema.parse('1900-01')).toBe('1900-01');
-    for (const bad of ['2025-13', '1899-12', '0999-01', '2025-1', ' 2025-12', '2025-12-01']) {
+    expect(EARLIEST_PERIOD_END).toBe('1909-12');
+    expect(PeriodEndParamSchema.parse('1909-12')).toBe('1909-12');
+    for (const bad of [
+      '2025-13',
+      '1909-11',
+      '1899-12',
+      '0999-01',
+      '2025-1',
+      ' 2025-12',
+      '2025-12-01',
+    ]) {
       expect(firstMessage(PeriodEndParamSchema.safeParse(bad))).toBe(
-        `expected a month as YYYY-MM from 1900-01 on (e.g. 2025-12), got "${bad}"`,
+        `expected a month as YYYY-MM from 1909-12 on (e.g. 2025-12), got "${bad}"`,
       );
     }
     expect(firstMessage(PeriodEndParamSchema.safeParse(undefined))).toBe('is required');

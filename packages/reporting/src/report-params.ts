@@ -1,7 +1,15 @@
-import { isMonth, monthsBetween, parseMonth } from '@crimestats/domain';
-import { DEFAULT_WINDOW_MONTHS } from '@crimestats/stats';
+import {
+  AREA_CODE_PATTERN,
+  CATEGORY_CODE_PATTERN,
+  DEFAULT_WINDOW_MONTHS,
+  EARLIEST_PERIOD_END,
+  MAX_WINDOW_MONTHS,
+  MONTH_PATTERN,
+  isMonth,
+  monthsBetween,
+  parseMonth,
+} from '@crimestats/domain';
 import { z } from 'zod';
-import { EARLIEST_PERIOD_END, MAX_WINDOW_MONTHS } from './comparison-query.ts';
 
 /**
  * The parameters of report requests, as text from a query string or a path, each checked on its
@@ -35,7 +43,7 @@ const periodEndMessage = (issue: { input: unknown }): string =>
 
 export const PeriodEndParamSchema = paramText()
   // The pattern is for the OpenAPI document; the refinement also holds the lower bound.
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: periodEndMessage, abort: true })
+  .regex(MONTH_PATTERN, { error: periodEndMessage, abort: true })
   .refine((text) => isMonth(text) && text >= EARLIEST_PERIOD_END, { error: periodEndMessage })
   .meta({ description: "A period's last month, YYYY-MM", example: '2025-12' });
 
@@ -60,7 +68,7 @@ export const WindowMonthsParamSchema = paramText()
 /** A category code as the contract forms it (known or not). */
 export const CategoryCodeParamSchema = paramText()
   .max(100, { error: 'expected a category code of at most 100 characters' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  .regex(CATEGORY_CODE_PATTERN, {
     error: (issue) =>
       `expected a category code such as total-recorded-crime (see /v1/categories), got ${quoted(issue.input)}`,
   })
@@ -68,7 +76,7 @@ export const CategoryCodeParamSchema = paramText()
 
 /** An ONS area code (known or not). */
 export const AreaCodeParamSchema = paramText()
-  .regex(/^[EWSNK]\d{8}$/, {
+  .regex(AREA_CODE_PATTERN, {
     error: (issue) =>
       `expected an ONS area code such as E07000039 (see /v1/areas), got ${quoted(issue.input)}`,
   })

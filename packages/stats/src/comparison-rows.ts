@@ -1,10 +1,31 @@
-import type { Area, Category } from '@crimestats/domain';
+import type { Area, AreaKind, Category, Window } from '@crimestats/domain';
 import type { AreaMeasures } from './area-measures.ts';
 import type { ComparedAreas } from './compared-areas.ts';
-import type { Comparison, ComparisonRow } from './comparison.ts';
 import { competitionRanks } from './ranking.ts';
 import { RATE_DECIMALS, roundHalfAwayFromZero } from './rounding.ts';
-import type { Window } from './windows.ts';
+
+/** One row of the contract's comparison answer, plus the significance test of the change. */
+export interface ComparisonRow {
+  area: { code: string; name: string; kind: AreaKind };
+  volume: number;
+  population: number | null;
+  ratePer1000: number | null;
+  /** 1 for the highest rate; ties share a rank; null for rollups and for unknown rates. */
+  rank: number | null;
+  previousVolume: number | null;
+  volumeChange: number | null;
+  percentChange: number | null;
+  complete: boolean;
+  zScore: number | null;
+  significant: boolean | null;
+}
+
+/** The contract's comparison answer. */
+export interface Comparison {
+  category: { code: string; name: string };
+  period: Window;
+  rows: ComparisonRow[];
+}
 
 /**
  * One comparison from each area's measures: the CSP areas by rate, highest first (ranked on rates

@@ -1,7 +1,8 @@
+import { type Comparison } from './comparison-rows.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareAreasSeries } from './comparison-series.ts';
-import { compareAreas, type Comparison, type ComparisonRequest } from './comparison.ts';
+import { compareAreas, type ComparisonRequest } from './comparison.ts';
 import { CountIndex } from './count-index.ts';
 import {
   categoryArb,

@@ -1,20 +1,23 @@
 import {
-  addMonths,
+  DEFAULT_WINDOW_MONTHS,
+  compareMonths,
   monthRange,
+  monthsBetween,
+  periodSpan,
+  windowEndingAt,
   type Area,
   type Month,
   type MonthlyCount,
 } from '@crimestats/domain';
 import { measureArea } from './area-measures.ts';
 import { CategoryResolver } from './category-resolver.ts';
-import type { Comparison, ComparisonRequest } from './comparison.ts';
+import type { ComparisonRequest } from './comparison.ts';
 import { comparedAreas, cspMembersOf } from './compared-areas.ts';
-import { assembleComparison } from './comparison-rows.ts';
+import { assembleComparison, type Comparison } from './comparison-rows.ts';
 import { CountIndex, type CountLookup } from './count-index.ts';
-import { monthNumber, PrefixTotals } from './prefix-totals.ts';
+import { PrefixTotals } from './prefix-totals.ts';
 import { quickRoundHalfAwayFromZero } from './quick-rounding.ts';
 import { combineWindowTotals, type WindowTotal } from './window-totals.ts';
-import { DEFAULT_WINDOW_MONTHS, windowEndingAt, type Window } from './windows.ts';
 
 export interface ComparisonSeriesRequest extends Omit<ComparisonRequest, 'end' | 'counts'> {
   /** Monthly counts as supplied (parents not supplied are derived), or a lookup over them. */
@@ -40,7 +43,7 @@ export function compareAreasSeries(request: ComparisonSeriesRequest): Comparison
     : request.counts;
   const resolver = new CategoryResolver(index, reference.categories);
   const compared = comparedAreas(areas, request.forceCode);
-  const span = monthSpan(periods);
+  const span = monthSpan(request.ends, months);
   if (span === undefined) return [];
 
   // Every area's CSP members as running sums over the same months, each CSP resolved once.
@@ -58,11 +61,10 @@ export function compareAreasSeries(request: ComparisonSeriesRequest): Comparison
     });
     members.set(area.code, series);
   }
-  const origin = monthNumber(span.first);
 
   return periods.map((current) => {
     // The current window is [now, now + months) on the axis, the previous one just before it.
-    const now = monthNumber(current.start) - origin;
+    const now = monthsBetween(span.first, current.start);
     return assembleComparison(
       category,
       current,
@@ -85,18 +87,16 @@ function combined(series: readonly PrefixTotals[], from: number, to: number): Wi
   return combineWindowTotals(series.map((one) => one.between(from, to)));
 }
 
-/** From the first month of the earliest previous window to the latest end. */
-function monthSpan(periods: readonly Window[]): { first: Month; last: Month } | undefined {
-  let earliest: Window | undefined;
-  let latest: Window | undefined;
-  for (const period of periods) {
-    if (earliest === undefined || monthNumber(period.end) < monthNumber(earliest.end)) {
-      earliest = period;
-    }
-    if (latest === undefined || monthNumber(period.end) > monthNumber(latest.end)) latest = period;
-  }
+/** Every month the periods' figures read: from the earliest period's span to the latest end. */
+function monthSpan(
+  ends: readonly Month[],
+  months: number,
+): { first: Month; last: Month } | undefined {
+  const sorted = [...ends].sort(compareMonths);
+  const earliest = sorted[0];
+  const latest = sorted[sorted.length - 1];
   if (earliest === undefined || latest === undefined) return undefined;
-  return { first: addMonths(earliest.start, -earliest.months), last: latest.end };
+  return { first: periodSpan(earliest, months).first, last: latest };
 }
 
 function isIterable(

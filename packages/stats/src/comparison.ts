@@ -1,19 +1,21 @@
-import type {
-  Area,
-  AreaKind,
-  AreaRegistry,
-  CategoryTaxonomy,
-  Month,
-  MonthlyCount,
-  PopulationTable,
+import {
+  DEFAULT_WINDOW_MONTHS,
+  previousWindow,
+  windowEndingAt,
+  type Area,
+  type AreaRegistry,
+  type CategoryTaxonomy,
+  type Month,
+  type MonthlyCount,
+  type PopulationTable,
+  type Window,
 } from '@crimestats/domain';
 import { measureArea, type AreaMeasures } from './area-measures.ts';
 import { CategoryResolver } from './category-resolver.ts';
 import { comparedAreas } from './compared-areas.ts';
-import { assembleComparison } from './comparison-rows.ts';
+import { assembleComparison, type Comparison } from './comparison-rows.ts';
 import { CountIndex } from './count-index.ts';
 import { combineWindowTotals, windowTotal, type WindowTotal } from './window-totals.ts';
-import { DEFAULT_WINDOW_MONTHS, previousWindow, windowEndingAt, type Window } from './windows.ts';
 
 export interface ComparisonReference {
   areas: AreaRegistry;
@@ -38,29 +40,6 @@ export interface ComparisonRequest {
    * rank (the plan's 1.10 and 1.10) instead of being split by differences no reader can see.
    */
   rankDecimals?: number | null;
-}
-
-/** One row of the contract's comparison answer, plus the significance test of the change. */
-export interface ComparisonRow {
-  area: { code: string; name: string; kind: AreaKind };
-  volume: number;
-  population: number | null;
-  ratePer1000: number | null;
-  /** 1 for the highest rate; ties share a rank; null for rollups and for unknown rates. */
-  rank: number | null;
-  previousVolume: number | null;
-  volumeChange: number | null;
-  percentChange: number | null;
-  complete: boolean;
-  zScore: number | null;
-  significant: boolean | null;
-}
-
-/** The contract's comparison answer. */
-export interface Comparison {
-  category: { code: string; name: string };
-  period: Window;
-  rows: ComparisonRow[];
 }
 
 /**

@@ -1,7 +1,8 @@
+import { type Comparison, type ComparisonRow } from './comparison-rows.ts';
 import { readFileSync } from 'node:fs';
 import { defaultReference, parseMonth, type Category } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { compareAreas, type Comparison, type ComparisonRow } from './comparison.ts';
+import { compareAreas } from './comparison.ts';
 import { CountIndex } from './count-index.ts';
 import { competitionRanks } from './ranking.ts';
 import { toFixedHalfAwayFromZero } from './rounding.ts';

@@ -1,12 +1,7 @@
 export { measureArea, type AreaMeasures } from './area-measures.ts';
 export { CategoryResolver } from './category-resolver.ts';
-export {
-  compareAreas,
-  type Comparison,
-  type ComparisonReference,
-  type ComparisonRequest,
-  type ComparisonRow,
-} from './comparison.ts';
+export { compareAreas, type ComparisonReference, type ComparisonRequest } from './comparison.ts';
+export type { Comparison, ComparisonRow } from './comparison-rows.ts';
 export { compareAreasSeries, type ComparisonSeriesRequest } from './comparison-series.ts';
 export { CountIndex, type CountLookup } from './count-index.ts';
 export { fillParentCategories } from './fill-parents.ts';
@@ -22,11 +17,3 @@ export {
 } from './rounding.ts';
 export { isSignificant, poissonZScore, SIGNIFICANCE_THRESHOLD } from './significance.ts';
 export { combineWindowTotals, windowTotal, type WindowTotal } from './window-totals.ts';
-export {
-  DEFAULT_WINDOW_MONTHS,
-  monthsOf,
-  previousWindow,
-  shiftWindow,
-  windowEndingAt,
-  type Window,
-} from './windows.ts';

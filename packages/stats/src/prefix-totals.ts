@@ -2,11 +2,6 @@ import type { Month } from '@crimestats/domain';
 import type { CategoryResolver } from './category-resolver.ts';
 import type { WindowTotal } from './window-totals.ts';
 
-/** Months counted from year 0, so a window's position on an axis is a subtraction. */
-export function monthNumber(month: Month): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
 /**
  * One area's resolved counts of one category over a run of months, with running sums of the
  * volume and of the months present, so the total of any window on the axis costs O(1) and equals

@@ -1,7 +1,8 @@
+import { type ComparisonRow } from './comparison-rows.ts';
 import { addMonths, defaultReference, parseMonth, type MonthlyCount } from '@crimestats/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareAreas, type ComparisonRow } from './comparison.ts';
+import { compareAreas } from './comparison.ts';
 import { competitionRanks } from './ranking.ts';
 import { ratePer1000 } from './rates.ts';
 import { roundRate } from './rounding.ts';

@@ -1,5 +1,5 @@
 import type { CategoryResolver } from './category-resolver.ts';
-import { monthsOf, type Window } from './windows.ts';
+import { monthsOf, type Window } from '@crimestats/domain';
 
 /** One area's count over one window. */
 export interface WindowTotal {

@@ -28,8 +28,8 @@ export {
   FigureRowSchema,
   FiguresQuerySchema,
   FiguresRangeQuerySchema,
+  StoredFigureSchema,
   type FiguresRangeQuery,
-  AreaKindSchema,
   type FigureRow,
   type FiguresQuery,
 } from './repositories/figures.ts';

@@ -1,9 +1,4 @@
-import {
-  AreaCodeSchema,
-  CategoryCodeSchema,
-  CountSchema,
-  MonthSchema,
-} from '@crimestats/contracts';
+import { AreaCodeSchema, CategoryCodeSchema, CountSchema, MonthSchema } from '@crimestats/domain';
 import { z } from 'zod';
 import { CountAccumulator } from '../count-accumulator.ts';
 import { checkFieldCount, parseRowFields, requiredColumns } from './field-checks.ts';

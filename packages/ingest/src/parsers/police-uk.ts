@@ -1,6 +1,7 @@
+import { isMonth, MONTH_EXPECTED } from '@crimestats/domain';
 import { UnmappedReasonSchema, type UnmappedReason } from '@crimestats/contracts';
 import { CountAccumulator } from '../count-accumulator.ts';
-import { checkFieldCount, monthChecker, requiredColumns } from './field-checks.ts';
+import { checkFieldCount, requiredColumns } from './field-checks.ts';
 import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 const UNMAPPED_REASONS: ReadonlySet<string> = new Set(UnmappedReasonSchema.options);
@@ -15,7 +16,6 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
   const counts = new CountAccumulator();
   const months = new Set<string>();
   const unmapped: Partial<Record<UnmappedReason, number>> = {};
-  const isMonth = monthChecker();
   const policeUkCategories = ctx.categories.bySource('police-uk');
   const categoryByLabel = new Map(policeUkCategories.map((c) => [c.label, c.code]));
   const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
@@ -61,7 +61,7 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
       const type = fields[iType]!;
       const category = categoryByLabel.get(type);
       const monthOk = isMonth(month);
-      if (!monthOk) ctx.problems.add(line, 'Month', month, 'expected a month as YYYY-MM');
+      if (!monthOk) ctx.problems.add(line, 'Month', month, `expected ${MONTH_EXPECTED}`);
       if (category === undefined) {
         ctx.problems.add(line, 'Crime type', type, 'not a police.uk crime type');
       }

@@ -1,4 +1,4 @@
-import { AreaCodeSchema } from '@crimestats/contracts';
+import { AreaCodeSchema } from '@crimestats/domain';
 import type { PopulationRow } from '@crimestats/domain';
 import { z } from 'zod';
 import { checkFieldCount, parseRowFields, requiredColumns } from './field-checks.ts';

@@ -1,9 +1,9 @@
 import {
   AreaRegistry,
   CategoryTaxonomy,
+  addMonths,
   parseMonth,
   PopulationTable,
-  type Month,
   type MonthlyCount,
   type PopulationRow,
 } from '@crimestats/domain';
@@ -67,13 +67,9 @@ export function series(
   start: string,
   monthlyCounts: readonly (number | null)[],
 ): MonthlyCount[] {
-  const [year = 0, month = 1] = start.split('-').map(Number);
+  const first = parseMonth(start);
   return monthlyCounts.flatMap((count, offset) => {
     if (count === null) return [];
-    const index = year * 12 + month - 1 + offset;
-    const when: Month = parseMonth(
-      `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
-    );
-    return [{ areaCode, category, month: when, count }];
+    return [{ areaCode, category, month: addMonths(first, offset), count }];
   });
 }

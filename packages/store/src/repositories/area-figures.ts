@@ -1,5 +1,5 @@
+import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/domain';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/contracts';
 import { z } from 'zod';
 import { selectRows } from '../query.ts';
 import { list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';

@@ -1,5 +1,11 @@
+import {
+  AreaCodeSchema,
+  AreaKindSchema,
+  CategoryCodeSchema,
+  MonthSchema,
+  isWindowLength,
+} from '@crimestats/domain';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { AreaCodeSchema, CategoryCodeSchema, MonthSchema } from '@crimestats/contracts';
 import { z } from 'zod';
 import {
   dateTimeValue,
@@ -12,10 +18,8 @@ import {
 import { insertRows, selectRows } from '../query.ts';
 import { list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
 
-export const AreaKindSchema = z.enum(['csp', 'county', 'force']);
-
 const count = z.number().int().nonnegative();
-const windowMonths = z.number().int().min(1).max(255);
+const windowMonths = z.number().int().refine(isWindowLength, 'expected a window of 1 to 60 months');
 
 /**
  * One area's figures for one category and window, as the store keeps them. `computedAt` is a Date

@@ -1,5 +1,6 @@
+import { MonthSchema } from '@crimestats/domain';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { MonthSchema, MonthlyRecordSchema, SourceKindSchema } from '@crimestats/contracts';
+import { MonthlyRecordSchema, SourceKindSchema } from '@crimestats/contracts';
 import { z } from 'zod';
 import { dateTimeValue, epochSecondsColumn, toEpochSeconds, uint64Column } from '../columns.ts';
 import { insertRows, selectRows } from '../query.ts';

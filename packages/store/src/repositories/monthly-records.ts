@@ -1,8 +1,13 @@
-import type { ClickHouseClient } from '@clickhouse/client';
 import {
   AreaCodeSchema,
   CategoryCodeSchema,
   MonthSchema,
+  addMonths,
+  monthRange,
+  parseMonth,
+} from '@crimestats/domain';
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
   MonthlyRecordSchema,
   SourceKindSchema,
   type MonthlyRecord,
@@ -10,7 +15,6 @@ import {
 } from '@crimestats/contracts';
 import { z } from 'zod';
 import { toEpochSeconds, uint64Column } from '../columns.ts';
-import { monthsCovered } from '../months.ts';
 import { insertRows, selectRows } from '../query.ts';
 import { join, list, qualified, sql, str, type SqlFragment } from '../sql.ts';
 
@@ -170,6 +174,11 @@ export class MonthlyRecordsRepository {
 }
 
 function coveredMonths(spans: ReadonlyArray<{ month: string; span: number }>): string[] {
-  const months = new Set(spans.flatMap((s) => monthsCovered(s.month, s.span)));
+  const months = new Set(
+    spans.flatMap(({ month, span }) => {
+      const first = parseMonth(month);
+      return monthRange(first, addMonths(first, span - 1));
+    }),
+  );
   return [...months].sort();
 }

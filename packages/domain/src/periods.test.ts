@@ -1,6 +1,6 @@
-import { parseMonth } from '@crimestats/domain';
+import { parseMonth } from './months.ts';
 import { describe, expect, it } from 'vitest';
-import { monthsOf, previousWindow, shiftWindow, windowEndingAt } from './windows.ts';
+import { monthsOf, previousWindow, shiftWindow, windowEndingAt } from './periods.ts';
 
 const m = parseMonth;
 

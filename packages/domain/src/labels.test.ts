@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthLabel, monthsLabel, periodLabel } from './period-label.ts';
+import { monthLabel } from './months.ts';
+import { monthsLabel, periodLabel } from './periods.ts';
 
 describe('period labels', () => {
   it.each([

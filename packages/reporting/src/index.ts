@@ -1,3 +1,22 @@
+// Requests: the parameters of a report, checked the same way on the command line and over HTTP.
+export {
+  parseComparisonQuery,
+  type ComparisonQuery,
+  type ComparisonQueryField,
+  type ComparisonQueryInput,
+  type ParsedComparisonQuery,
+} from './requests/comparison-query.ts';
+
+export {
+  AreaCodeParamSchema,
+  CategoryCodeParamSchema,
+  MAX_TREND_POINTS,
+  PeriodEndParamSchema,
+  WindowMonthsParamSchema,
+  trendRangeProblem,
+} from './requests/report-params.ts';
+
+// Answers: the shapes users receive, built from stored figures (pure).
 export {
   AnswerBasisSchema,
   ComparisonAnswerRowSchema,
@@ -5,42 +24,14 @@ export {
   type AnswerBasis,
   type ComparisonAnswer,
   type ComparisonAnswerRow,
-} from './comparison-answer.ts';
-export { answerBasis } from './answer-basis.ts';
-export { comparisonFromFigures, type AnswerReference } from './comparison-from-figures.ts';
-export {
-  parseComparisonQuery,
-  type ComparisonQuery,
-  type ComparisonQueryField,
-  type ComparisonQueryInput,
-  type ParsedComparisonQuery,
-} from './comparison-query.ts';
-export { missingFiguresMessage } from './missing-figures.ts';
-export { readComparison, type ComparisonLookup, type FiguresSource } from './read-comparison.ts';
-export {
-  REPORT_FORMATS,
-  ReportFormatSchema,
-  renderComparison,
-  renderComparisonJson,
-  type ReportFormat,
-} from './render-comparison.ts';
-export { COMPARISON_CSV_HEADER, csvField, renderComparisonCsv } from './render-csv.ts';
-export { comparisonTitle, renderComparisonTable } from './render-table.ts';
-export {
-  FiguresStoreError,
-  describeTarget,
-  withFiguresStore,
-  type FiguresStoreOptions,
-  type ReportStore,
-} from './figures-store.ts';
-export {
-  AnswerCache,
-  DataVersionWatch,
-  type AnswerCacheOptions,
-  type CacheOutcome,
-  type DataVersionWatchOptions,
-  type VersionSource,
-} from './answer-cache.ts';
+} from './answers/comparison-answer.ts';
+
+export { answerBasis } from './answers/answer-basis.ts';
+
+export { comparisonFromFigures, type AnswerReference } from './answers/comparison-from-figures.ts';
+
+export { missingFiguresMessage } from './answers/missing-figures.ts';
+
 export {
   AreaChangeRowSchema,
   AreaChangesAnswerSchema,
@@ -48,7 +39,8 @@ export {
   type AreaChangeRow,
   type AreaChangesAnswer,
   type AreaChangesQuery,
-} from './area-changes.ts';
+} from './answers/area-changes.ts';
+
 export {
   AreaTrendAnswerSchema,
   TrendLineSchema,
@@ -59,16 +51,10 @@ export {
   type TrendLine,
   type TrendPoint,
   type TrendSubjects,
-} from './area-trend.ts';
-export {
-  ComparisonResponseSchema,
-  readComparisonResponse,
-  type ComparisonResponse,
-} from './comparison-response.ts';
-export { csvFixed, csvLines } from './csv-cells.ts';
-export { missingAreaChangesMessage, missingTrendMessage } from './missing-area-figures.ts';
-export { readAreaChanges, type AreaChangesSource } from './read-area-changes.ts';
-export { readAreaTrend, type AreaTrendSource } from './read-area-trend.ts';
+} from './answers/area-trend.ts';
+
+export { missingAreaChangesMessage, missingTrendMessage } from './answers/missing-area-figures.ts';
+
 export {
   AreaListAnswerSchema,
   CategoryListAnswerSchema,
@@ -78,22 +64,72 @@ export {
   renderCategoryListCsv,
   type AreaListAnswer,
   type CategoryListAnswer,
-} from './reference-lists.ts';
-export { AREA_CHANGES_CSV_HEADER, renderAreaChangesCsv } from './render-area-changes-csv.ts';
-export { AREA_TREND_CSV_HEADER, renderAreaTrendCsv } from './render-area-trend-csv.ts';
+} from './answers/reference-lists.ts';
+
+export { trendComparators } from './answers/trend-comparators.ts';
+
+// Reads: answers from the store, cached while the data has not changed.
+export {
+  readComparison,
+  type ComparisonLookup,
+  type FiguresSource,
+} from './reads/read-comparison.ts';
+
+export {
+  FiguresStoreError,
+  describeTarget,
+  withFiguresStore,
+  type FiguresStoreOptions,
+  type ReportStore,
+} from './reads/figures-store.ts';
+
+export {
+  AnswerCache,
+  DataVersionWatch,
+  type AnswerCacheOptions,
+  type CacheOutcome,
+  type DataVersionWatchOptions,
+  type VersionSource,
+} from './reads/answer-cache.ts';
+
+export {
+  ComparisonResponseSchema,
+  readComparisonResponse,
+  type ComparisonResponse,
+} from './reads/comparison-response.ts';
+
+export { readAreaChanges, type AreaChangesSource } from './reads/read-area-changes.ts';
+
+export { readAreaTrend, type AreaTrendSource } from './reads/read-area-trend.ts';
+
+// Rendering: answers as plan-style text tables and CSV.
+export {
+  REPORT_FORMATS,
+  ReportFormatSchema,
+  renderComparison,
+  renderComparisonJson,
+  type ReportFormat,
+} from './rendering/render-comparison.ts';
+
+export { COMPARISON_CSV_HEADER, csvField, renderComparisonCsv } from './rendering/render-csv.ts';
+
+export { comparisonTitle, renderComparisonTable } from './rendering/render-table.ts';
+
+export { csvFixed, csvLines } from './rendering/csv-cells.ts';
+
+export {
+  AREA_CHANGES_CSV_HEADER,
+  renderAreaChangesCsv,
+} from './rendering/render-area-changes-csv.ts';
+
+export { AREA_TREND_CSV_HEADER, renderAreaTrendCsv } from './rendering/render-area-trend-csv.ts';
+
 export {
   areaChangesTitle,
   renderAreaChangesTable,
   significanceMark,
-} from './render-area-changes-table.ts';
-export { areaTrendTitle, renderAreaTrendTable } from './render-area-trend-table.ts';
-export { renderAreaChanges, renderAreaTrend } from './render-area-reports.ts';
-export {
-  AreaCodeParamSchema,
-  CategoryCodeParamSchema,
-  MAX_TREND_POINTS,
-  PeriodEndParamSchema,
-  WindowMonthsParamSchema,
-  trendRangeProblem,
-} from './report-params.ts';
-export { trendComparators } from './trend-comparators.ts';
+} from './rendering/render-area-changes-table.ts';
+
+export { areaTrendTitle, renderAreaTrendTable } from './rendering/render-area-trend-table.ts';
+
+export { renderAreaChanges, renderAreaTrend } from './rendering/render-area-reports.ts';

@@ -1,4 +1,4 @@
-import type { ComparisonAnswer, ComparisonAnswerRow } from '../comparison-answer.ts';
+import type { ComparisonAnswer, ComparisonAnswerRow } from '../answers/comparison-answer.ts';
 
 /** A CSP row with plain numbers; override what the test is about. */
 export function answerRow(overrides: Partial<ComparisonAnswerRow> = {}): ComparisonAnswerRow {

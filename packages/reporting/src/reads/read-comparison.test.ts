@@ -2,7 +2,7 @@ import { defaultCategories } from '@crimestats/domain';
 import type { FigureRow, FiguresQuery, Load } from '@crimestats/store';
 import { describe, expect, it } from 'vitest';
 import { readComparison, type FiguresSource } from './read-comparison.ts';
-import { planFigureRows } from './testing/plan-figures.ts';
+import { planFigureRows } from '../testing/plan-figures.ts';
 
 const reference = { categories: defaultCategories };
 const query = { category: 'total-recorded-crime', periodEnd: '2025-12', months: 12 };

@@ -1,15 +1,15 @@
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { areaChangesFromFigures } from './area-changes.ts';
-import { areaTrendFromFigures } from './area-trend.ts';
+import { areaChangesFromFigures } from '../answers/area-changes.ts';
+import { areaTrendFromFigures } from '../answers/area-trend.ts';
 import { renderAreaChangesCsv } from './render-area-changes-csv.ts';
 import { renderAreaChangesTable, significanceMark } from './render-area-changes-table.ts';
 import { renderAreaChanges, renderAreaTrend } from './render-area-reports.ts';
 import { renderAreaTrendCsv } from './render-area-trend-csv.ts';
 import { renderAreaTrendTable } from './render-area-trend-table.ts';
-import { figure } from './testing/figure.ts';
-import { planFigureRows } from './testing/plan-figures.ts';
-import { trendComparators } from './trend-comparators.ts';
+import { figure } from '../testing/figure.ts';
+import { planFigureRows } from '../testing/plan-figures.ts';
+import { trendComparators } from '../answers/trend-comparators.ts';
 
 const basis = { latestMonth: '2025-12', loadedAt: '2026-01-15T09:30:00.000Z', complete: true };
 const southDerbyshire = defaultAreas.get('E07000039');

@@ -1,12 +1,12 @@
 import type { Area, CategoryTaxonomy } from '@crimestats/domain';
 import type { AreaFiguresRepository, LoadsRepository } from '@crimestats/store';
-import { answerBasis } from './answer-basis.ts';
+import { answerBasis } from '../answers/answer-basis.ts';
 import {
   areaChangesFromFigures,
   type AreaChangesAnswer,
   type AreaChangesQuery,
-} from './area-changes.ts';
-import { missingAreaChangesMessage } from './missing-area-figures.ts';
+} from '../answers/area-changes.ts';
+import { missingAreaChangesMessage } from '../answers/missing-area-figures.ts';
 
 /** The parts of the store an area's changes are read from. */
 export interface AreaChangesSource {

@@ -2,8 +2,8 @@ import { defaultCategories } from '@crimestats/domain';
 import type { FigureRow } from '@crimestats/store';
 import { describe, expect, it } from 'vitest';
 import { comparisonFromFigures } from './comparison-from-figures.ts';
-import type { ComparisonQuery } from './comparison-query.ts';
-import { PLAN_COMPUTED_AT, planFigureRows } from './testing/plan-figures.ts';
+import type { ComparisonQuery } from '../requests/comparison-query.ts';
+import { PLAN_COMPUTED_AT, planFigureRows } from '../testing/plan-figures.ts';
 
 const reference = { categories: defaultCategories };
 const query: ComparisonQuery = {

@@ -1,9 +1,9 @@
 import { defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { comparisonFromFigures } from './comparison-from-figures.ts';
+import { comparisonFromFigures } from '../answers/comparison-from-figures.ts';
 import { csvField, renderComparisonCsv } from './render-csv.ts';
-import { answerRow, answerWith, county } from './testing/answers.ts';
-import { planFigureRows } from './testing/plan-figures.ts';
+import { answerRow, answerWith, county } from '../testing/answers.ts';
+import { planFigureRows } from '../testing/plan-figures.ts';
 
 const HEADER =
   'area_code,area_name,area_kind,volume,population,rate_per_1000,rank,previous_volume,volume_change,percent_change,complete';

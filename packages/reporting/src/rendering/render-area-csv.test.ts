@@ -1,16 +1,16 @@
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { areaChangesFromFigures } from './area-changes.ts';
-import { areaTrendFromFigures } from './area-trend.ts';
+import { areaChangesFromFigures } from '../answers/area-changes.ts';
+import { areaTrendFromFigures } from '../answers/area-trend.ts';
 import {
   areaList,
   categoryList,
   renderAreaListCsv,
   renderCategoryListCsv,
-} from './reference-lists.ts';
+} from '../answers/reference-lists.ts';
 import { renderAreaChangesCsv } from './render-area-changes-csv.ts';
 import { renderAreaTrendCsv } from './render-area-trend-csv.ts';
-import { figure } from './testing/figure.ts';
+import { figure } from '../testing/figure.ts';
 
 const basis = { latestMonth: '2025-12', loadedAt: '2026-01-15T09:30:00.000Z', complete: true };
 const southDerbyshire = defaultAreas.get('E07000039');

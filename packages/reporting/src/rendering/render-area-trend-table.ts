@@ -1,6 +1,6 @@
 import { monthLabel, monthsLabel } from '@crimestats/domain';
-import { basisNote, noteLines } from './answer-notes.ts';
-import type { AreaTrendAnswer, TrendLine } from './area-trend.ts';
+import { basisNote, noteLines } from '../answers/answer-notes.ts';
+import type { AreaTrendAnswer, TrendLine } from '../answers/area-trend.ts';
 import { MISSING, formatCount, formatRate, orMissing } from './number-format.ts';
 import { textTable, type TextColumn } from './text-table.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ComparisonAnswer } from './comparison-answer.ts';
+import type { ComparisonAnswer } from '../answers/comparison-answer.ts';
 import { renderComparisonCsv } from './render-csv.ts';
 import { renderComparisonTable } from './render-table.ts';
 

@@ -1,9 +1,9 @@
 import { defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { comparisonFromFigures } from './comparison-from-figures.ts';
+import { comparisonFromFigures } from '../answers/comparison-from-figures.ts';
 import { comparisonTitle, renderComparisonTable } from './render-table.ts';
-import { answerRow, answerWith, county, force } from './testing/answers.ts';
-import { planFigureRows } from './testing/plan-figures.ts';
+import { answerRow, answerWith, county, force } from '../testing/answers.ts';
+import { planFigureRows } from '../testing/plan-figures.ts';
 
 const planQuery = { category: 'total-recorded-crime', periodEnd: '2025-12', months: 12 };
 

@@ -1,4 +1,4 @@
-import type { ComparisonQuery } from './comparison-query.ts';
+import type { ComparisonQuery } from '../requests/comparison-query.ts';
 import { describeMonthRuns, monthsLabel } from '@crimestats/domain';
 
 /**

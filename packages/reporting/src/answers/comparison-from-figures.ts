@@ -6,7 +6,7 @@ import {
   type ComparisonAnswer,
   type ComparisonAnswerRow,
 } from './comparison-answer.ts';
-import type { ComparisonQuery } from './comparison-query.ts';
+import type { ComparisonQuery } from '../requests/comparison-query.ts';
 
 /** What the answer needs beyond the figures: the category's display name. */
 export interface AnswerReference {

@@ -7,7 +7,7 @@ import {
   CategoryCodeSchema,
 } from '@crimestats/domain';
 import { z } from 'zod';
-import { csvLines } from './csv-cells.ts';
+import { csvLines } from '../rendering/csv-cells.ts';
 
 /** The areas a report can name: CSP areas and their rollups, in the reference data's order. */
 export const AreaListAnswerSchema = z.object({

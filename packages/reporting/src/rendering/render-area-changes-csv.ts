@@ -1,5 +1,5 @@
 import { PERCENT_DECIMALS, RATE_DECIMALS } from '@crimestats/stats';
-import type { AreaChangeRow, AreaChangesAnswer } from './area-changes.ts';
+import type { AreaChangeRow, AreaChangesAnswer } from '../answers/area-changes.ts';
 import { csvFixed, csvLines } from './csv-cells.ts';
 
 /** z-scores to 2 decimals: enough to see how far past the ±3 threshold a change is. */

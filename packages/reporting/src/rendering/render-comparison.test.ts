@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ComparisonAnswerSchema } from './comparison-answer.ts';
+import { ComparisonAnswerSchema } from '../answers/comparison-answer.ts';
 import {
   REPORT_FORMATS,
   ReportFormatSchema,
@@ -8,7 +8,7 @@ import {
 } from './render-comparison.ts';
 import { renderComparisonCsv } from './render-csv.ts';
 import { renderComparisonTable } from './render-table.ts';
-import { answerRow, answerWith, county, force } from './testing/answers.ts';
+import { answerRow, answerWith, county, force } from '../testing/answers.ts';
 
 const answer = answerWith([answerRow(), county(), force()], {
   basis: { latestMonth: '2025-12', loadedAt: '2026-01-15T09:30:00.000Z', complete: true },

@@ -1,7 +1,7 @@
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
 import { areaTrendFromFigures } from './area-trend.ts';
-import { figure } from './testing/figure.ts';
+import { figure } from '../testing/figure.ts';
 import { trendComparators } from './trend-comparators.ts';
 
 const basis = { latestMonth: '2025-12', loadedAt: '2026-01-15T09:30:00.000Z', complete: true };

@@ -1,8 +1,8 @@
 import type { FiguresRepository, LoadsRepository } from '@crimestats/store';
-import { answerBasis } from './answer-basis.ts';
-import type { ComparisonAnswer } from './comparison-answer.ts';
-import { comparisonFromFigures, type AnswerReference } from './comparison-from-figures.ts';
-import type { ComparisonQuery } from './comparison-query.ts';
+import { answerBasis } from '../answers/answer-basis.ts';
+import type { ComparisonAnswer } from '../answers/comparison-answer.ts';
+import { comparisonFromFigures, type AnswerReference } from '../answers/comparison-from-figures.ts';
+import type { ComparisonQuery } from '../requests/comparison-query.ts';
 
 /** The parts of the store a comparison reads (a `Store` from `createStore` fits). */
 export interface FiguresSource {

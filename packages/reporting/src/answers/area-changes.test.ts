@@ -1,7 +1,7 @@
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
 import { areaChangesFromFigures } from './area-changes.ts';
-import { figure } from './testing/figure.ts';
+import { figure } from '../testing/figure.ts';
 
 const southDerbyshire = defaultAreas.get('E07000039');
 const query = { areaCode: 'E07000039', periodEnd: '2025-12', months: 12 };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AnswerBasisSchema, ComparisonAnswerSchema } from './comparison-answer.ts';
-import type { AnswerReference } from './comparison-from-figures.ts';
-import type { ComparisonQuery } from './comparison-query.ts';
-import { missingFiguresMessage } from './missing-figures.ts';
+import { AnswerBasisSchema, ComparisonAnswerSchema } from '../answers/comparison-answer.ts';
+import type { AnswerReference } from '../answers/comparison-from-figures.ts';
+import type { ComparisonQuery } from '../requests/comparison-query.ts';
+import { missingFiguresMessage } from '../answers/missing-figures.ts';
 import { readComparison, type FiguresSource } from './read-comparison.ts';
 
 /**

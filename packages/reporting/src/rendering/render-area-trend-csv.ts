@@ -1,5 +1,5 @@
 import { RATE_DECIMALS } from '@crimestats/stats';
-import type { AreaTrendAnswer } from './area-trend.ts';
+import type { AreaTrendAnswer } from '../answers/area-trend.ts';
 import { csvFixed, csvLines } from './csv-cells.ts';
 
 export const AREA_TREND_CSV_HEADER = [

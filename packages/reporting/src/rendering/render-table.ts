@@ -1,6 +1,6 @@
 import { monthsLabel, periodLabel } from '@crimestats/domain';
-import { basisNote, noteLines } from './answer-notes.ts';
-import type { ComparisonAnswer, ComparisonAnswerRow } from './comparison-answer.ts';
+import { basisNote, noteLines } from '../answers/answer-notes.ts';
+import type { ComparisonAnswer, ComparisonAnswerRow } from '../answers/comparison-answer.ts';
 import { MISSING, formatCount, formatPercent, formatRate, orMissing } from './number-format.ts';
 import { textTable, type TextColumn } from './text-table.ts';
 

@@ -1,5 +1,5 @@
-import type { AreaChangesAnswer } from './area-changes.ts';
-import type { AreaTrendAnswer } from './area-trend.ts';
+import type { AreaChangesAnswer } from '../answers/area-changes.ts';
+import type { AreaTrendAnswer } from '../answers/area-trend.ts';
 import type { ReportFormat } from './render-comparison.ts';
 import { renderAreaChangesCsv } from './render-area-changes-csv.ts';
 import { renderAreaChangesTable } from './render-area-changes-table.ts';

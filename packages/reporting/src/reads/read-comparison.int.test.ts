@@ -8,12 +8,12 @@ import {
   type TestDatabase,
 } from '@crimestats/testkit';
 import { describe, expect, inject, it } from 'vitest';
-import type { ComparisonQuery } from './comparison-query.ts';
+import type { ComparisonQuery } from '../requests/comparison-query.ts';
 import { FiguresStoreError, withFiguresStore } from './figures-store.ts';
 import { readComparison } from './read-comparison.ts';
-import { renderComparisonCsv } from './render-csv.ts';
-import { renderComparisonTable } from './render-table.ts';
-import { planFigureRows } from './testing/plan-figures.ts';
+import { renderComparisonCsv } from '../rendering/render-csv.ts';
+import { renderComparisonTable } from '../rendering/render-table.ts';
+import { planFigureRows } from '../testing/plan-figures.ts';
 
 const reference = { categories: defaultCategories };
 const query: ComparisonQuery = {

@@ -1,12 +1,12 @@
 import type { AreaFiguresRepository, FiguresRepository, LoadsRepository } from '@crimestats/store';
-import { answerBasis } from './answer-basis.ts';
+import { answerBasis } from '../answers/answer-basis.ts';
 import {
   areaTrendFromFigures,
   type AreaTrendAnswer,
   type AreaTrendQuery,
   type TrendSubjects,
-} from './area-trend.ts';
-import { missingTrendMessage } from './missing-area-figures.ts';
+} from '../answers/area-trend.ts';
+import { missingTrendMessage } from '../answers/missing-area-figures.ts';
 
 /** The parts of the store a trend is read from. */
 export interface AreaTrendSource {

@@ -1,5 +1,5 @@
 import { PERCENT_DECIMALS, RATE_DECIMALS, toFixedHalfAwayFromZero } from '@crimestats/stats';
-import type { ComparisonAnswer, ComparisonAnswerRow } from './comparison-answer.ts';
+import type { ComparisonAnswer, ComparisonAnswerRow } from '../answers/comparison-answer.ts';
 
 export const COMPARISON_CSV_HEADER = [
   'area_code',

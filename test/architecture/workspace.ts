@@ -40,3 +40,32 @@ export function workspacePackages(): WorkspacePackage[] {
     };
   });
 }
+
+const SOURCE_ROOTS = ['packages', 'services', 'infra/local'];
+
+/** Every TypeScript source file under packages, services and infra/local, relative to the root. */
+export function sourceFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  for (const root of SOURCE_ROOTS) walk(root);
+  return files;
+}
+
+/** Tests and the helpers only tests use (`testing/` folders). */
+export function isTestCode(file: string): boolean {
+  return /\.test\.tsx?$/.test(file) || /(^|\/)testing\//.test(file);
+}
+
+/** The module specifiers a file imports or re-exports, static and dynamic. */
+export function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
+  return [...text.matchAll(pattern)].map((match) => match[1]!);
+}

@@ -2,10 +2,11 @@
 // 24 months of Derbyshire police.uk records, publish one new force-month (9 areas × 14 police.uk
 // categories = 126 records, keyed by area as ingestion publishes them) and poll the figures
 // until that month's period is readable with every record counted.
+import { createServerTestDatabase } from '@crimestats/store/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { Publisher } from '@crimestats/bus';
+import { Publisher } from '@crimestats/kafka';
 import {
   addMonths,
   defaultReference,
@@ -15,7 +16,7 @@ import {
 } from '@crimestats/domain';
 import { kafkaIngestSink } from '@crimestats/ingest';
 import { createStore, migrate, type Store } from '@crimestats/store';
-import { createServerTestDatabase, createTestTopics } from '@crimestats/testkit';
+import { createTestTopics } from '@crimestats/testkit';
 import {
   aggregatorMetrics,
   kafkaUpdatesSink,

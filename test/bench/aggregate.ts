@@ -5,14 +5,11 @@
 // store and with ClickHouse's own GROUP BY over them (server and chDB). Every measurement runs in a
 // fresh process; trials alternate and medians are quoted.
 // BENCH_TRIALS (3), BENCH_LATENCY_REPEATS (7), BENCH_CHDB=0 to leave chDB out.
+import { createServerTestDatabase } from '@crimestats/store/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { migrate } from '@crimestats/store';
-import {
-  acquireInfrastructure,
-  createServerTestDatabase,
-  loadTestkitConfig,
-} from '@crimestats/testkit';
+import { acquireInfrastructure, loadTestkitConfig } from '@crimestats/testkit';
 import { NATIONAL, nationalInsertSql } from './national-reference.ts';
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);

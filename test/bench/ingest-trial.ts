@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import pino from 'pino';
-import { connectKafka, Publisher } from '@crimestats/bus';
+import { connectKafka, Publisher } from '@crimestats/kafka';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import {
   ensureIngestTopics,

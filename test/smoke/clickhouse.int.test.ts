@@ -1,5 +1,5 @@
+import { clickhouseEngines, createTestDatabase } from '@crimestats/store/testing';
 import { describe, expect, inject, it } from 'vitest';
-import { clickhouseEngines, createTestDatabase } from '@crimestats/testkit';
 
 describe.each(clickhouseEngines)('real ClickHouse (%s)', (engine) => {
   it('creates a table, inserts rows and reads them back', async () => {

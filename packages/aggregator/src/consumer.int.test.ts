@@ -1,15 +1,11 @@
+import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
-import { Publisher } from '@crimestats/bus';
+import { Publisher } from '@crimestats/kafka';
 import { DeadLetterSchema, MonthlyRecordSchema, type DeadLetter } from '@crimestats/contracts';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, type Store } from '@crimestats/store';
-import {
-  createServerTestDatabase,
-  createTestTopics,
-  type TestDatabase,
-  type TestTopics,
-} from '@crimestats/testkit';
+import { createTestTopics, type TestTopics } from '@crimestats/testkit';
 import { startAggregatorConsumer, type RunningConsumer } from './consumer.ts';
 import { kafkaUpdatesSink } from './kafka-updates-sink.ts';
 import { aggregatorMetrics } from './metrics.ts';

@@ -6,7 +6,7 @@ import {
   type MonthlyRecord,
   type PopulationRecord,
 } from '@crimestats/contracts';
-import type { Publisher } from '@crimestats/bus';
+import type { Publisher } from '@crimestats/kafka';
 import type { EachBatchPayload, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { retryUntilDone } from './backoff.ts';

@@ -1,34 +1,5 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
-import type { Comparison } from '@crimestats/stats';
 import type { FigureRow } from '@crimestats/store';
-
-/** The store's rows for one computed comparison. */
-export function figureRowsOf(
-  comparison: Comparison,
-  computedAt: Date,
-  version: number,
-): FigureRow[] {
-  return comparison.rows.map((row) => ({
-    category: comparison.category.code,
-    months: comparison.period.months,
-    periodEnd: comparison.period.end,
-    areaCode: row.area.code,
-    areaName: row.area.name,
-    areaKind: row.area.kind,
-    volume: row.volume,
-    population: row.population,
-    ratePer1000: row.ratePer1000,
-    rank: row.rank,
-    previousVolume: row.previousVolume,
-    volumeChange: row.volumeChange,
-    percentChange: row.percentChange,
-    zScore: row.zScore,
-    significant: row.significant,
-    complete: row.complete,
-    computedAt,
-    version,
-  }));
-}
 
 const COMPARED = [
   'volume',

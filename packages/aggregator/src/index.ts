@@ -5,7 +5,7 @@ export {
   categoriesNeededFor,
 } from './affected-periods.ts';
 export { countsFromRecords, SOURCE_PRECEDENCE } from './counts-from-records.ts';
-export { figureRowsOf, figureChange, figureKey } from './figure-rows.ts';
+export { figureChange, figureKey } from './figure-rows.ts';
 export {
   recomputeChunks,
   recomputeFigures,

@@ -1,5 +1,5 @@
 import { FiguresUpdatedSchema } from '@crimestats/contracts';
-import type { Publisher } from '@crimestats/bus';
+import type { Publisher } from '@crimestats/kafka';
 import type { FiguresUpdatesSink } from './updates-sink.ts';
 
 /** Figures-updated notices on Kafka, keyed by area so a district's subscription reads them in order. */

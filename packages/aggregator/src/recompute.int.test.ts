@@ -1,3 +1,8 @@
+import {
+  clickhouseEngines,
+  createTestDatabase,
+  type TestDatabase,
+} from '@crimestats/store/testing';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
@@ -6,7 +11,6 @@ import { AreaRegistry, defaultReference, parseMonth } from '@crimestats/domain';
 import { compareAreas } from '@crimestats/stats';
 import { buildPlanMonthlyCounts } from '@crimestats/stats/testing';
 import { createStore, migrate, type Store } from '@crimestats/store';
-import { clickhouseEngines, createTestDatabase, type TestDatabase } from '@crimestats/testkit';
 import { RecordProcessor } from './record-processor.ts';
 import type { AggregatorReference } from './reference.ts';
 import { comparable } from './testing/comparable.ts';

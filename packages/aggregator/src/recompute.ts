@@ -1,11 +1,11 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
 import { addMonths, type CategoryTaxonomy, type Month } from '@crimestats/domain';
 import { compareAreasSeries, type Comparison, type ComparisonReference } from '@crimestats/stats';
-import type { FigureRow, FigureSummary, Store } from '@crimestats/store';
+import { figureRowsOf, type FigureRow, type FigureSummary, type Store } from '@crimestats/store';
 import { categoriesNeededFor } from './affected-periods.ts';
 import { CountGrid } from './count-grid.ts';
 import { countsFromRecords } from './counts-from-records.ts';
-import { figureChange, figureKey, figureRowsOf } from './figure-rows.ts';
+import { figureChange, figureKey } from './figure-rows.ts';
 import {
   batches,
   DEFAULT_RECOMPUTE_LIMITS,

@@ -1,10 +1,14 @@
+import {
+  clickhouseEngines,
+  createTestDatabase,
+  type TestDatabase,
+} from '@crimestats/store/testing';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
 import { defaultReference, parseMonth } from '@crimestats/domain';
 import { compareAreas } from '@crimestats/stats';
 import { buildPlanMonthlyCounts } from '@crimestats/stats/testing';
 import { createStore, migrate, type Store } from '@crimestats/store';
-import { clickhouseEngines, createTestDatabase, type TestDatabase } from '@crimestats/testkit';
 import type { FiguresUpdated } from '@crimestats/contracts';
 import { RecordProcessor } from './record-processor.ts';
 import { comparable } from './testing/comparable.ts';

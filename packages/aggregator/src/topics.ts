@@ -1,5 +1,5 @@
 import { defaultPartitions, Topics } from '@crimestats/contracts';
-import type { TopicSpec } from '@crimestats/bus';
+import type { TopicSpec } from '@crimestats/kafka';
 
 export interface AggregatorTopics {
   records: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
 import yazl from 'yazl';
 import { hashToken, parseTokenEntries, TokenRegistry } from '@crimestats/auth';
-import { Publisher } from '@crimestats/bus';
+import { Publisher } from '@crimestats/kafka';
 import {
   BatchReportSchema,
   MonthlyRecordSchema,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
-import { Publisher } from '@crimestats/bus';
+import { Publisher } from '@crimestats/kafka';
 import { MonthlyRecordSchema, type MonthlyRecord } from '@crimestats/contracts';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import { createTestTopics, type TestTopics } from '@crimestats/testkit';

@@ -4,7 +4,7 @@ import {
   PopulationRecordSchema,
   defaultPartitions,
 } from '@crimestats/contracts';
-import { ensureTopics, type Kafka, type Publisher } from '@crimestats/bus';
+import { ensureTopics, type Kafka, type Publisher } from '@crimestats/kafka';
 import type { Logger } from 'pino';
 import type { IngestSink } from './sink.ts';
 

@@ -1,3 +1,4 @@
+import { clickhouseEngines, type TestDatabase } from '@crimestats/store/testing';
 import { hashToken, TokenRegistry } from '@crimestats/auth';
 import {
   AreaChangesAnswerSchema,
@@ -6,7 +7,6 @@ import {
 } from '@crimestats/reporting';
 import { planFigureRows } from '@crimestats/reporting/testing';
 import { openClickHouse, type Store } from '@crimestats/store';
-import { clickhouseEngines, type TestDatabase } from '@crimestats/testkit';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ReportingApp } from './app.ts';

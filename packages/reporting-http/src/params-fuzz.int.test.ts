@@ -1,6 +1,6 @@
+import { type TestDatabase } from '@crimestats/store/testing';
 import fc from 'fast-check';
 import { LAST_YEAR } from '@crimestats/domain';
-import type { TestDatabase } from '@crimestats/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ReportingApp } from './app.ts';
 import { bearer, buildTestApp, seedPlanDatabase, TOKENS } from './testing/reporting-fixture.ts';

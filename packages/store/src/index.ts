@@ -25,6 +25,7 @@ export {
 } from './repositories/monthly-records.ts';
 export {
   FiguresRepository,
+  figureRowsOf,
   FigureRowSchema,
   FiguresQuerySchema,
   FiguresRangeQuerySchema,

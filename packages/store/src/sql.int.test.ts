@@ -1,6 +1,6 @@
+import { clickhouseEngines } from './testing/index.ts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { clickhouseEngines } from '@crimestats/testkit';
 import { int64Column, uint64Column } from './columns.ts';
 import { insertRows, selectRows } from './query.ts';
 import { float, int, qualified, sql, str, uint } from './sql.ts';

@@ -1,4 +1,4 @@
-import { OptionalBrokerListSchema } from '@crimestats/bus';
+import { OptionalBrokerListSchema } from '@crimestats/lifecycle';
 import { z } from 'zod';
 
 /**

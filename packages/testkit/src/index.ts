@@ -5,11 +5,4 @@ export {
 } from './infrastructure.ts';
 export { loadTestkitConfig, type TestkitConfig } from './config.ts';
 export { createTestTopics, type TestTopics } from './kafka.ts';
-export {
-  createServerTestDatabase,
-  createChdbTestDatabase,
-  createTestDatabase,
-  clickhouseEngines,
-  type TestDatabase,
-} from './clickhouse.ts';
 export { uniqueName } from './names.ts';

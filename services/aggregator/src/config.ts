@@ -1,4 +1,4 @@
-import { RequiredBrokerListSchema } from '@crimestats/bus';
+import { RequiredBrokerListSchema, logLevelSchema } from '@crimestats/lifecycle';
 import { z } from 'zod';
 
 const AggregatorEnv = z.object({
@@ -28,7 +28,7 @@ const AggregatorEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8082),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(20_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevelSchema('info'),
 });
 
 export type AggregatorConfig = z.infer<typeof AggregatorEnv>;

@@ -1,3 +1,4 @@
+import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -11,12 +12,7 @@ import { planRecords } from '../../../packages/aggregator/src/testing/plan-recor
 import { MonthlyRecordSchema } from '@crimestats/contracts';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate } from '@crimestats/store';
-import {
-  createServerTestDatabase,
-  createTestTopics,
-  type TestDatabase,
-  type TestTopics,
-} from '@crimestats/testkit';
+import { createTestTopics, type TestTopics } from '@crimestats/testkit';
 
 const main = join(import.meta.dirname, 'main.ts');
 

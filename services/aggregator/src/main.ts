@@ -6,7 +6,7 @@ import {
   RecordProcessor,
   startAggregatorConsumer,
 } from '@crimestats/aggregator';
-import { connectKafka, ensureTopics, Publisher } from '@crimestats/bus';
+import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
 import { bootService, stopOnSignals } from '@crimestats/lifecycle';

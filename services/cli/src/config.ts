@@ -1,5 +1,5 @@
+import { OptionalBrokerListSchema, logLevelSchema } from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
-import { OptionalBrokerListSchema } from '@crimestats/bus';
 import { z } from 'zod';
 
 const CliEnv = z.object({
@@ -19,7 +19,7 @@ const CliEnv = z.object({
     .string()
     .regex(/^[a-z-]+$/)
     .default('derbyshire'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  LOG_LEVEL: logLevelSchema('warn'),
   /** More tokens for `crimestats up`, as `name:role:sha256hex`, comma-separated. */
   CRIMESTATS_TOKENS: z.string().optional(),
   /** Where `crimestats up` listens; loopback unless said otherwise. */

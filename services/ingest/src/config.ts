@@ -1,6 +1,6 @@
+import { RequiredBrokerListSchema, logLevelSchema } from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
 import { parseTokenEntries } from '@crimestats/auth';
-import { RequiredBrokerListSchema } from '@crimestats/bus';
 import { z } from 'zod';
 
 const IngestServiceEnv = z.object({
@@ -18,7 +18,7 @@ const IngestServiceEnv = z.object({
     .default('derbyshire'),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(1024),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevelSchema('info'),
 });
 
 export type IngestServiceConfig = ReturnType<typeof loadIngestServiceConfig>;

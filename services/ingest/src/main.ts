@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { TokenRegistry } from '@crimestats/auth';
-import { connectKafka, Publisher } from '@crimestats/bus';
+import { connectKafka, Publisher } from '@crimestats/kafka';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import {
   ensureIngestTopics,

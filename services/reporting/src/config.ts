@@ -1,3 +1,4 @@
+import { logLevelSchema } from '@crimestats/lifecycle';
 import { parseTokenEntries } from '@crimestats/auth';
 import { z } from 'zod';
 
@@ -25,7 +26,7 @@ const ReportingServiceEnv = z.object({
     .default(1000),
   REPORTING_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevelSchema('info'),
 });
 
 export type ReportingServiceConfig = ReturnType<typeof loadReportingServiceConfig>;

@@ -1,6 +1,6 @@
+import { createTestDatabase, type TestDatabase } from '@crimestats/store/testing';
 import { planFigureRows } from '@crimestats/reporting/testing';
 import { createStore, migrate } from '@crimestats/store';
-import { createTestDatabase, type TestDatabase } from '@crimestats/testkit';
 
 export const PLAN_CATEGORIES = [
   'total-recorded-crime',

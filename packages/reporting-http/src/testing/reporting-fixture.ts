@@ -1,6 +1,6 @@
+import { type TestDatabase } from '@crimestats/store/testing';
 import { hashToken, TokenRegistry } from '@crimestats/auth';
 import { defaultReference } from '@crimestats/domain';
-import type { TestDatabase } from '@crimestats/testkit';
 import pino, { type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { buildReportingApp, type ReportingApp, type ReportingAppDeps } from '../app.ts';

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { defaultCategories } from '@crimestats/domain';
-import { createStore, migrate, type ClickHouseTarget } from '@crimestats/store';
 import {
   clickhouseEngines,
   createTestDatabase,
-  uniqueName,
   type TestDatabase,
-} from '@crimestats/testkit';
+} from '@crimestats/store/testing';
+import { randomUUID } from 'node:crypto';
+import { defaultCategories } from '@crimestats/domain';
+import { createStore, migrate, type ClickHouseTarget } from '@crimestats/store';
+import { uniqueName } from '@crimestats/testkit';
 import { describe, expect, inject, it } from 'vitest';
 import type { ComparisonQuery } from '../requests/comparison-query.ts';
 import { FiguresStoreError, withFiguresStore } from './figures-store.ts';

@@ -1,4 +1,4 @@
-import { figureRowsOf } from '@crimestats/aggregator';
+import { figureRowsOf } from '@crimestats/store';
 import { defaultReference, parseMonth } from '@crimestats/domain';
 import { compareAreas, type Comparison } from '@crimestats/stats';
 import { buildPlanMonthlyCounts } from '@crimestats/stats/testing';

@@ -1,9 +1,9 @@
+import { clickhouseEngines, createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { clickhouseEngines, createTestDatabase, type TestDatabase } from '@crimestats/testkit';
 import { uint64Column } from '../columns.ts';
 import type { StoreLogger } from '../logger.ts';
 import { selectRows } from '../query.ts';

@@ -1,5 +1,5 @@
+import { clickhouseEngines } from '../testing/index.ts';
 import { describe, expect, it } from 'vitest';
-import { clickhouseEngines } from '@crimestats/testkit';
 import { stopMerges, withMigratedDatabase } from '../testing/migrated-database.ts';
 import { AreaFiguresRepository } from './area-figures.ts';
 import { DataVersionRepository } from './data-version.ts';

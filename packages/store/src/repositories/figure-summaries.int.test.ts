@@ -1,5 +1,5 @@
+import { clickhouseEngines } from '../testing/index.ts';
 import { describe, expect, it } from 'vitest';
-import { clickhouseEngines } from '@crimestats/testkit';
 import { withMigratedDatabase } from '../testing/migrated-database.ts';
 import { FigureSummariesRepository } from './figure-summaries.ts';
 import { FiguresRepository, type FigureRow } from './figures.ts';

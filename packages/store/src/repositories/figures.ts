@@ -6,6 +6,7 @@ import {
   isWindowLength,
 } from '@crimestats/domain';
 import type { ClickHouseClient } from '@clickhouse/client';
+import type { Comparison } from '@crimestats/stats';
 import { z } from 'zod';
 import {
   dateTimeValue,
@@ -112,6 +113,34 @@ export const StoredFigureSchema = z
     version: row.version,
   }))
   .pipe(FigureRowSchema);
+
+/** How the store keeps a computed comparison: a row per area. */
+export function figureRowsOf(
+  comparison: Comparison,
+  computedAt: Date,
+  version: number,
+): FigureRow[] {
+  return comparison.rows.map((row) => ({
+    category: comparison.category.code,
+    months: comparison.period.months,
+    periodEnd: comparison.period.end,
+    areaCode: row.area.code,
+    areaName: row.area.name,
+    areaKind: row.area.kind,
+    volume: row.volume,
+    population: row.population,
+    ratePer1000: row.ratePer1000,
+    rank: row.rank,
+    previousVolume: row.previousVolume,
+    volumeChange: row.volumeChange,
+    percentChange: row.percentChange,
+    zScore: row.zScore,
+    significant: row.significant,
+    complete: row.complete,
+    computedAt,
+    version,
+  }));
+}
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 

@@ -1,6 +1,6 @@
+import { clickhouseEngines } from '../testing/index.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { clickhouseEngines } from '@crimestats/testkit';
 import { withMigratedDatabase } from '../testing/migrated-database.ts';
 import { LoadsRepository, type Load } from './loads.ts';
 

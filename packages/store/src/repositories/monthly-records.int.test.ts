@@ -1,8 +1,8 @@
+import { clickhouseEngines } from '../testing/index.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { MonthlyRecord } from '@crimestats/contracts';
-import { clickhouseEngines } from '@crimestats/testkit';
 import { uint64Column } from '../columns.ts';
 import { selectRows } from '../query.ts';
 import { qualified, sql } from '../sql.ts';

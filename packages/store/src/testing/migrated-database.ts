@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@crimestats/testkit';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import { inject } from 'vitest';
 import { migrate } from '../migrations/runner.ts';
 import { execute } from '../query.ts';

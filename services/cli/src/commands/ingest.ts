@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { connectKafka, Publisher } from '@crimestats/bus';
+import { connectKafka, Publisher } from '@crimestats/kafka';
 import { InputFormatSchema } from '@crimestats/contracts';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import {
@@ -12,7 +12,7 @@ import {
   type IngestSink,
 } from '@crimestats/ingest';
 import { ensureLocalToken } from '@crimestats/auth';
-import { openLocalPipeline, runningServer } from '@crimestats/pipeline';
+import { openSingleMachine, runningServer } from '@crimestats/single-machine';
 import { ingestThroughServer } from '../up/remote-ingest.ts';
 import { loadCliConfig, type CliConfig } from '../config.ts';
 import { cliLogger } from '../logger.ts';
@@ -34,7 +34,7 @@ interface IngestFlags {
 async function withSink<T>(config: CliConfig, run: (sink: IngestSink) => Promise<T>): Promise<T> {
   const logger = cliLogger(config);
   if (config.mode === 'single-machine') {
-    const pipeline = await openLocalPipeline({
+    const pipeline = await openSingleMachine({
       home: config.home,
       database: config.database,
       forceCode: config.forceCode,

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { embeddedDataPath } from '@crimestats/pipeline';
+import { embeddedDataPath } from '@crimestats/single-machine';
 import { migrate, migrationStatus, openClickHouse, type ClickHouseTarget } from '@crimestats/store';
 import { loadCliConfig } from '../config.ts';
 import { cliLogger } from '../logger.ts';

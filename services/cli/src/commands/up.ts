@@ -4,12 +4,12 @@ import { ensureLocalToken, parseTokenEntries, TokenRegistry } from '@crimestats/
 import { defaultAreas, defaultCategories, defaultReference } from '@crimestats/domain';
 import { expandInputs, ingestSources } from '@crimestats/ingest';
 import {
-  openLocalPipeline,
+  openSingleMachine,
   removeServerInfo,
   runningServer,
   SAMPLE_FILE,
   writeServerInfo,
-} from '@crimestats/pipeline';
+} from '@crimestats/single-machine';
 import { buildReportingApp } from '@crimestats/reporting-http';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
@@ -44,7 +44,7 @@ export function upCommand(): Command {
         pino.destination(2),
       );
       const force = defaultAreas.get(config.forceCode);
-      const pipeline = await openLocalPipeline({
+      const pipeline = await openSingleMachine({
         home: config.home,
         database: config.database,
         forceCode: config.forceCode,

@@ -3,11 +3,11 @@ import type { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
 import { fileIngester, healthRoutes, ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
-import type { LocalPipeline } from '@crimestats/pipeline';
+import type { SingleMachine } from '@crimestats/single-machine';
 import type { Logger } from 'pino';
 
 export interface LocalServerDeps {
-  pipeline: LocalPipeline;
+  pipeline: SingleMachine;
   tokens: TokenRegistry;
   force: Area;
   policeUkForceId: string;

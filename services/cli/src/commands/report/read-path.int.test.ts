@@ -1,10 +1,14 @@
+import {
+  clickhouseEngines,
+  createTestDatabase,
+  type TestDatabase,
+} from '@crimestats/store/testing';
 import { hashToken, TokenRegistry } from '@crimestats/auth';
 import { defaultReference } from '@crimestats/domain';
 import { renderAreaChanges, renderAreaTrend } from '@crimestats/reporting';
 import { planFigureRows } from '@crimestats/reporting/testing';
 import { buildReportingApp, type ReportingApp } from '@crimestats/reporting-http';
 import { createStore, migrate, type ClickHouseTarget } from '@crimestats/store';
-import { clickhouseEngines, createTestDatabase, type TestDatabase } from '@crimestats/testkit';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

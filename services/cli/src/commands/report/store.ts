@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ensureLocalToken } from '@crimestats/auth';
-import { runningServer } from '@crimestats/pipeline';
+import { runningServer } from '@crimestats/single-machine';
 import {
   FiguresStoreError,
   withFiguresStore,

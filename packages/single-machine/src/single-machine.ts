@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { FiguresUpdatesBus } from './in-process-bus.ts';
 import { inProcessIngestSink } from './in-process-sink.ts';
 
-export interface LocalPipelineOptions {
+export interface SingleMachineOptions {
   /** CRIMESTATS_HOME: the embedded engine keeps its data in `<home>/chdb`. */
   home: string;
   database: string;
@@ -19,7 +19,7 @@ export interface LocalPipelineOptions {
   logger: Logger;
 }
 
-export interface LocalPipeline {
+export interface SingleMachine {
   client: ClickHouseClient;
   database: string;
   store: Store;
@@ -36,7 +36,7 @@ export const embeddedDataPath = (home: string): string => join(home, 'chdb');
  * The whole pipeline in this process: the same ingestion, aggregation and store code as the
  * distributed mode, with an in-process bus for Kafka and the embedded engine for ClickHouse.
  */
-export async function openLocalPipeline(opts: LocalPipelineOptions): Promise<LocalPipeline> {
+export async function openSingleMachine(opts: SingleMachineOptions): Promise<SingleMachine> {
   const path = embeddedDataPath(opts.home);
   await mkdir(path, { recursive: true });
   const client = openClickHouse({ kind: 'embedded', path });

@@ -3,4 +3,3 @@ export { ensureTopics, type TopicSpec } from './topics.ts';
 export { Publisher, type OutgoingMessage, type PublisherOptions } from './publisher.ts';
 export { pinoLogCreator } from './kafka-logging.ts';
 export type { Kafka } from 'kafkajs';
-export { OptionalBrokerListSchema, RequiredBrokerListSchema } from './broker-list.ts';

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { openClickHouse } from '@crimestats/store';
-import { uniqueName } from './names.ts';
+import { uniqueName } from '@crimestats/testkit';
+import { openClickHouse } from '../client.ts';
 
 export interface TestDatabase {
   /** A client whose default database is this test's own. */

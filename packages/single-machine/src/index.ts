@@ -1,9 +1,9 @@
 export {
-  openLocalPipeline,
+  openSingleMachine,
   embeddedDataPath,
-  type LocalPipeline,
-  type LocalPipelineOptions,
-} from './local-pipeline.ts';
+  type SingleMachine,
+  type SingleMachineOptions,
+} from './single-machine.ts';
 export { inProcessIngestSink } from './in-process-sink.ts';
 export { FiguresUpdatesBus } from './in-process-bus.ts';
 export { SAMPLE_FILE, monthlyCountsCsv } from './sample-data.ts';

@@ -1,3 +1,5 @@
+// Configuration fields more than one service reads, each with one schema. Each service's config
+// module parses its whole environment with these at boot.
 import { z } from 'zod';
 
 const splitBrokers = (text: string): string[] =>
@@ -16,3 +18,9 @@ export const OptionalBrokerListSchema = z
   .string()
   .optional()
   .transform((text) => (text ? splitBrokers(text) : undefined));
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `LOG_LEVEL`: one of pino's levels; each service names its own default. */
+export const logLevelSchema = (defaultLevel: LogLevel) => z.enum(LOG_LEVELS).default(defaultLevel);

@@ -6,14 +6,14 @@ import pino from 'pino';
 import type { FiguresUpdated } from '@crimestats/contracts';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import { expandInputs, ingestSources } from '@crimestats/ingest';
-import { openLocalPipeline, type LocalPipeline } from './local-pipeline.ts';
+import { openSingleMachine, type SingleMachine } from './single-machine.ts';
 import { SAMPLE_FILE } from './sample-data.ts';
 
 describe('single-machine pipeline on the embedded engine', () => {
-  let pipeline: LocalPipeline;
+  let pipeline: SingleMachine;
   beforeAll(async () => {
     // One embedded data folder per process: this file runs in its own worker.
-    pipeline = await openLocalPipeline({
+    pipeline = await openSingleMachine({
       home: mkdtempSync(join(tmpdir(), 'crimestats-home-')),
       database: 'crimestats',
       forceCode: 'E23000018',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OptionalBrokerListSchema, RequiredBrokerListSchema } from './broker-list.ts';
+import { OptionalBrokerListSchema, RequiredBrokerListSchema } from './config-fields.ts';
 
 describe('broker lists', () => {
   it('splits on commas and drops blanks', () => {

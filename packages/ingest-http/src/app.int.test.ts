@@ -16,10 +16,14 @@ import {
   type MonthlyRecord,
 } from '@crimestats/contracts';
 import { defaultAreas, defaultCategories } from '@crimestats/domain';
-import { ensureIngestTopics, kafkaIngestSink, type IngestTopicNames } from '@crimestats/ingest';
+import {
+  ensureIngestTopics,
+  fileIngester,
+  kafkaIngestSink,
+  type IngestTopicNames,
+} from '@crimestats/ingest';
 import { createTestTopics, type TestTopics } from '@crimestats/testkit';
 import { buildIngestApp, type IngestApp } from './app.ts';
-import { fileIngester } from './ingest-file.ts';
 import { ingestMetrics } from './metrics.ts';
 
 const ANALYST = 'analyst-secret-token';

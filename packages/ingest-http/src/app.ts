@@ -1,7 +1,8 @@
-import Fastify, { type FastifyError } from 'fastify';
+import { REDACT_AUTHORIZATION, replyNotFound, replyToError } from '@crimestats/http';
+import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import type { TokenRegistry } from '@crimestats/auth';
-import type { FileIngester } from './ingest-file.ts';
+import type { FileIngester } from '@crimestats/ingest';
 import type { IngestMetrics } from './metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -20,27 +21,12 @@ export interface IngestAppDeps {
 /** The ingest service's HTTP face: uploads, probes and metrics. Listening is the caller's job. */
 export function buildIngestApp(deps: IngestAppDeps) {
   const app = Fastify({
-    // Fastify's request serializer leaves headers out; the redaction is for anything that adds them.
-    loggerInstance: deps.logger.child(
-      {},
-      {
-        redact: {
-          paths: ['req.headers.authorization', 'headers.authorization'],
-          censor: '[redacted]',
-        },
-      },
-    ),
+    loggerInstance: deps.logger.child({}, { redact: REDACT_AUTHORIZATION }),
   });
   app.decorateRequest('principal', undefined);
 
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) req.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
-  });
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}` }),
-  );
+  app.setErrorHandler(replyToError);
+  app.setNotFoundHandler(replyNotFound);
 
   app.register(healthRoutes, { metrics: deps.metrics, ready: deps.ready });
   app.register(uploadRoutes, {

@@ -60,7 +60,8 @@ const reportOf = (path: string): DropFolderReport =>
   JSON.parse(readFileSync(`${path}.report.json`, 'utf8')) as DropFolderReport;
 const ls = (dir: string, sub: string) => readdirSync(join(dir, sub)).sort();
 
-describe('drop folder', () => {
+// File watching under a busy machine (the whole suite on two cores) can take seconds to report.
+describe('drop folder', { timeout: 30_000 }, () => {
   it('ingests a dropped file once it has settled and moves it to processed/ with its report', async () => {
     const { dir } = tempFolder();
     const { folder, sink } = await start(dir);

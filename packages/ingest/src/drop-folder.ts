@@ -139,15 +139,19 @@ export async function watchDropFolder(opts: DropFolderOptions): Promise<DropFold
     // Only applies to files that appear after start-up; files already there are settled below.
     awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: POLL_MS },
   });
-  watcher.on('add', (path: string) => {
-    if (closing || known.has(path)) return;
+  const arrived = (path: string): void => {
+    if (closing || known.has(path) || !existsSync(path)) return;
     if (!isIngestible(path)) {
       opts.logger.warn({ file: basename(path) }, 'drop folder: ignored, not a .csv or .zip file');
       return;
     }
     known.add(path);
     enqueue(path);
-  });
+  };
+  watcher.on('add', arrived);
+  // A file dropped again under a name just moved out can reach the watcher as a change, not an
+  // add, when the two events come close together (a busy machine): it is a new arrival all the same.
+  watcher.on('change', arrived);
   watcher.on('error', (error: unknown) => opts.logger.error({ err: error }, 'drop folder: watch'));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 

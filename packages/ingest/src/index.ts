@@ -19,3 +19,9 @@ export { summariseFileReport } from './report-summary.ts';
 export { ingestSources } from './ingest-batch.ts';
 export { watchDropFolder, type DropFolder, type DropFolderOptions } from './drop-folder.ts';
 export { loadLsoaLookup, LsoaLookupError } from './lsoa-lookup.ts';
+export {
+  fileIngester,
+  type FileIngestDeps,
+  type FileIngestOptions,
+  type FileIngester,
+} from './file-ingester.ts';

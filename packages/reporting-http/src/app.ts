@@ -9,7 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { requireReader } from './auth.ts';
-import { replyToError } from './errors.ts';
+import { REDACT_AUTHORIZATION, replyNotFound, replyToError } from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
 import { reportingReads, type AnswerCacheSettings, type ClickHouseClient } from './reads.ts';
 import { areaChangesRoutes } from './routes/area-changes.ts';
@@ -49,24 +49,14 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
   const base = Fastify({
     loggerInstance: deps.logger.child(
       { component: 'http' },
-      // Fastify's request serializer leaves headers out; the redaction guards anything that adds them.
-      {
-        redact: {
-          paths: ['req.headers.authorization', 'headers.authorization'],
-          censor: '[redacted]',
-        },
-      },
+      { redact: REDACT_AUTHORIZATION },
     ) as FastifyBaseLogger,
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(replyToError);
-  app.setNotFoundHandler((req, reply) =>
-    reply
-      .code(404)
-      .send({ error: `no route ${req.method} ${req.url.split('?')[0]?.slice(0, 200)}` }),
-  );
+  app.setNotFoundHandler(replyNotFound);
 
   const metrics = reportingMetrics(deps.metrics);
   app.addHook('onResponse', async (req, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorAnswerSchema } from './errors.ts';
+import { ErrorAnswerSchema } from '@crimestats/http';
 
 /** A data answer's responses: JSON or CSV, and the refusals every data route can give. */
 export function answerResponses(answer: z.ZodType, description: string) {

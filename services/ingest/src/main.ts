@@ -12,9 +12,10 @@ import {
   kafkaIngestSink,
   watchDropFolder,
   type DropFolder,
+  fileIngester,
 } from '@crimestats/ingest';
 import { loadIngestServiceConfig, type IngestServiceConfig } from './config.ts';
-import { buildIngestApp, fileIngester, ingestMetrics } from '@crimestats/ingest-http';
+import { buildIngestApp, ingestMetrics } from '@crimestats/ingest-http';
 import { bootService, stopOnSignals } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */

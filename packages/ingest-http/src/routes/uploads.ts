@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { TokenRegistry } from '@crimestats/auth';
 import { BatchReportSchema, InputFormatSchema } from '@crimestats/contracts';
 import { requireDataLoader } from '../auth.ts';
-import { httpStatusOf, type FileIngester } from '../ingest-file.ts';
+import type { FileIngester } from '@crimestats/ingest';
+import { httpStatusOf } from '../http-status.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import { safeUploadName, saveUpload, UploadTooLargeError } from '../upload.ts';
 

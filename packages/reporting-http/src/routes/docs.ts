@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform } from 'fastify-type-provider-zod';
-import { atLeastWarn } from '../log-level.ts';
+import { atLeastWarn } from '@crimestats/http';
 
 /**
  * The OpenAPI document, generated from the routes' zod schemas, and a page to read it. Both are

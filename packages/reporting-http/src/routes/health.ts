@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
-import { atLeastWarn } from '../log-level.ts';
+import { atLeastWarn } from '@crimestats/http';
 
 export interface HealthRouteDeps {
   metrics: Registry;

@@ -1,8 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { fileIngester } from '@crimestats/ingest';
+import { REDACT_AUTHORIZATION, replyToError } from '@crimestats/http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
-import { fileIngester, healthRoutes, ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
+import { healthRoutes, ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
 import type { SingleMachine } from '@crimestats/single-machine';
 import type { Logger } from 'pino';
 
@@ -25,14 +27,10 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
     loggerInstance: deps.logger.child(
       { component: 'http' },
       // Requests are logged only when something goes wrong; an analyst's terminal is not an access log.
-      { level: 'warn', redact: { paths: ['req.headers.authorization'], censor: '[redacted]' } },
+      { level: 'warn', redact: REDACT_AUTHORIZATION },
     ) as FastifyBaseLogger,
   });
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) req.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
-  });
+  app.setErrorHandler(replyToError);
   const metrics = ingestMetrics();
   await app.register(healthRoutes, { metrics, ready: () => true });
   await app.register(uploadRoutes, {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname, relative, sep } from 'node:path';
 import type { BatchReport, FileReport, InputFormat } from '@crimestats/contracts';
 import type { Area, AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
-import { expandInputs, ingestSources, type IngestSink } from '@crimestats/ingest';
+import { ingestSources } from './ingest-batch.ts';
+import type { IngestSink } from './sink.ts';
+import { expandInputs } from './sources.ts';
 
 export interface FileIngestDeps {
   areas: AreaRegistry;
@@ -42,7 +44,7 @@ function unreadable(file: string, error: string): FileReport {
 }
 
 /**
- * The one path both uploads and the drop folder take: `expandInputs` + `ingestSources`, like
+ * The one path uploads (both servers) and the drop folder take: `expandInputs` + `ingestSources`, like
  * `crimestats ingest`. Reports name files relative to the file's folder (`upload.csv`,
  * `archive.zip!2025-01/…-street.csv`), so a temporary or server-side folder never leaks out.
  */
@@ -72,10 +74,4 @@ export function fileIngester(deps: FileIngestDeps): FileIngester {
       files: report.files.map((f) => ({ ...f, file: relative(folder, f.file) })),
     };
   };
-}
-
-/** 200 when every file was accepted, 503 when publishing failed (worth retrying), else 422. */
-export function httpStatusOf(report: BatchReport): 200 | 422 | 503 {
-  if (report.files.some((f) => f.status === 'publish-failed')) return 503;
-  return report.ok ? 200 : 422;
 }

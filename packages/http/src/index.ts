@@ -1,0 +1,10 @@
+export { requireToken, type RequireTokenOptions } from './bearer-token.ts';
+export {
+  ErrorAnswerSchema,
+  HttpError,
+  replyNotFound,
+  replyToError,
+  type ErrorAnswer,
+} from './errors.ts';
+export { atLeastWarn, logsInfo } from './log-level.ts';
+export { REDACT_AUTHORIZATION } from './logging.ts';

@@ -9,7 +9,10 @@ import { buildPlanMonthlyCounts } from './testing/plan-fixture.ts';
 import { parsePlanTablesCsv } from './testing/plan-tables-csv.ts';
 import { series, TINY, tinyReference } from './testing/tiny-reference.ts';
 
-const PLAN_TABLES = new URL('../../../../shared/reference/plan-tables-2025.csv', import.meta.url);
+const PLAN_TABLES = new URL(
+  '../../../test/fixtures/reference/plan-tables-2025.csv',
+  import.meta.url,
+);
 const planRows = parsePlanTablesCsv(readFileSync(PLAN_TABLES, 'utf8'));
 const planCounts = CountIndex.fromRecords(buildPlanMonthlyCounts());
 /** Every end the plan's data reaches, and a few beyond it on both sides. */

@@ -9,8 +9,11 @@ import { toFixedHalfAwayFromZero } from './rounding.ts';
 import { buildPlanMonthlyCounts } from './testing/plan-fixture.ts';
 import { parsePlanTablesCsv, type PlanTableRow } from './testing/plan-tables-csv.ts';
 
-// The repository root is three levels up from packages/stats/src; shared/ sits beside it.
-const PLAN_TABLES = new URL('../../../../shared/reference/plan-tables-2025.csv', import.meta.url);
+// The repository root is three levels up from packages/stats/src.
+const PLAN_TABLES = new URL(
+  '../../../test/fixtures/reference/plan-tables-2025.csv',
+  import.meta.url,
+);
 
 const planRows = parsePlanTablesCsv(readFileSync(PLAN_TABLES, 'utf8'));
 const tables = [...new Set(planRows.map((row) => row.table))];

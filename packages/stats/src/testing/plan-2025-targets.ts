@@ -1,6 +1,6 @@
 /**
  * Annual volumes per CSP area behind the South Derbyshire CSP plan 2026–2029 tables
- * (shared/reference/plan-tables-2025.csv). `current` is Jan–Dec 2025, `previous` Jan–Dec 2024.
+ * (test/fixtures/reference/plan-tables-2025.csv). `current` is Jan–Dec 2025, `previous` Jan–Dec 2024.
  *
  * Total recorded crime's previous volumes are the plan's. The plan prints no 2024 figures for
  * the other three categories, so those are invented but plausible; South Derbyshire's follow

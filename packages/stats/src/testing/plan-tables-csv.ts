@@ -1,4 +1,4 @@
-/** One row of shared/reference/plan-tables-2025.csv, fields as printed (strings). */
+/** One row of test/fixtures/reference/plan-tables-2025.csv, fields as printed (strings). */
 export interface PlanTableRow {
   table: string;
   category: string;

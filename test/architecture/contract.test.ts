@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { openClickHouse } from '@crimestats/store';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../packages/reporting-http/src/testing/reporting-fixture.ts';
+import { ROOT } from './workspace.ts';
+
+// docs/contract.md is what users' scripts rely on. Every command, flag and reporting route the
+// code has must be in it, so a new one cannot ship undocumented. (Whether what it says is right is
+// for review; that it is complete is checked here.)
+const contract = readFileSync(join(ROOT, 'docs/contract.md'), 'utf8');
+
+/** The parts of a commander command this test reads. */
+interface CliCommand {
+  name(): string;
+  readonly commands: readonly CliCommand[];
+  readonly options: readonly { long?: string | undefined }[];
+  parseAsync(...args: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The CLI's own command tree: main.ts is imported with parsing stubbed out, so the program it
+ * builds is read as it is, without running anything.
+ */
+async function cliProgram(): Promise<CliCommand> {
+  // The commander main.ts imports (resolved from its package), so the stub reaches it.
+  const cliRequire = createRequire(join(ROOT, 'services/cli/package.json'));
+  const { Command } = cliRequire('commander') as { Command: { prototype: CliCommand } };
+  const parse = Command.prototype.parseAsync;
+  const parsed: CliCommand[] = [];
+  Command.prototype.parseAsync = async function (this: CliCommand) {
+    parsed.push(this);
+    return this;
+  };
+  try {
+    await import('../../services/cli/src/main.ts');
+  } finally {
+    Command.prototype.parseAsync = parse;
+  }
+  const [program] = parsed;
+  if (program === undefined) throw new Error('services/cli/src/main.ts parsed no program');
+  return program;
+}
+
+function commandPaths(
+  command: CliCommand,
+  parents: string[] = [],
+): { path: string; flags: string[] }[] {
+  return command.commands.flatMap((sub) => {
+    const path = [...parents, sub.name()];
+    const flags = sub.options.flatMap((option) => (option.long ? [option.long] : []));
+    return [{ path: path.join(' '), flags }, ...commandPaths(sub, path)];
+  });
+}
+
+/**
+ * Every route of the reporting app as the contract writes it (`GET /v1/areas/{code}/trend`), from
+ * Fastify's own route tree; the HEAD routes Fastify adds to every GET are left out. The app is
+ * built over a client that is never asked anything.
+ */
+async function reportingRoutes(): Promise<string[]> {
+  const client = openClickHouse({ kind: 'server', url: 'http://127.0.0.1:9' });
+  const app = await buildTestApp({ client, database: 'unused' }, { cache: undefined });
+  try {
+    await app.ready();
+    const tree = app.printRoutes({ commonPrefix: false });
+    const parents: string[] = [];
+    const routes: string[] = [];
+    for (const line of tree.split('\n')) {
+      const node = /^((?:│ {3}| {4})*)[├└]── (.+) \(([^)]*)\)$/.exec(line);
+      if (node === null) continue;
+      const [, indent = '', segment = '', methods = ''] = node;
+      const depth = indent.length / 4;
+      parents.length = depth;
+      const path = `${parents.join('')}${segment}`;
+      parents.push(segment);
+      for (const method of methods.split(', ')) {
+        if (method !== 'HEAD' && method !== '-') {
+          routes.push(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
+        }
+      }
+    }
+    return [...new Set(routes)];
+  } finally {
+    await app.close();
+    await client.close();
+  }
+}
+
+describe('docs/contract.md', () => {
+  it('describes every CLI command and each of its flags', async () => {
+    const commands = commandPaths(await cliProgram());
+    expect(commands.map((command) => command.path)).toEqual(
+      expect.arrayContaining([
+        'ingest',
+        'report compare',
+        'report changes',
+        'report trend',
+        'up',
+        'migrate',
+      ]),
+    );
+    const missing = commands.flatMap(({ path, flags }) => [
+      ...(contract.includes(`crimestats ${path}`) ? [] : [`crimestats ${path}`]),
+      ...flags.filter((flag) => !contract.includes(`\`${flag}`)).map((flag) => `${path} ${flag}`),
+    ]);
+    expect(missing).toEqual([]);
+  }, 30_000);
+
+  it('describes every route of the reporting service', async () => {
+    const routes = await reportingRoutes();
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /v1/comparisons',
+        'GET /v1/areas/{code}/changes',
+        'GET /healthz',
+      ]),
+    );
+    // Under /docs/ are the documentation page's own files (swagger-ui), not part of the API.
+    const missing = routes.filter(
+      (route) => !route.includes(' /docs/') && !contract.includes(`\`${route}`),
+    );
+    expect(missing).toEqual([]);
+  }, 30_000);
+});

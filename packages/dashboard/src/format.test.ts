@@ -1,29 +1,16 @@
-import { toFixedHalfAwayFromZero as reference } from '@crimestats/stats';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  MISSING,
+  chartRate,
   formatCount,
   formatPercent,
   formatRate,
-  monthLabel,
-  monthsBefore,
-  toFixedHalfAwayFromZero,
-} from '../public/format.js';
+  groupThousands,
+} from './client/format.ts';
+
+// The rounding itself is the statistics core's (@crimestats/stats/rounding), tested there.
 
 describe("the page's number formats", () => {
-  it('round as the statistics core does, for any number', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
-        fc.integer({ min: 0, max: 4 }),
-        (value, decimals) => {
-          expect(toFixedHalfAwayFromZero(value, decimals)).toBe(reference(value, decimals));
-        },
-      ),
-      { numRuns: 2000 },
-    );
-  });
-
   it('round halves away from zero on the decimal people read', () => {
     expect(formatRate(2.675)).toBe('2.68');
     expect(formatRate(-2.675)).toBe('-2.68');
@@ -42,15 +29,23 @@ describe("the page's number formats", () => {
   });
 
   it('show a missing value as a dash', () => {
+    expect(MISSING).toBe('–');
     expect(formatCount(null)).toBe('–');
     expect(formatRate(null)).toBe('–');
     expect(formatPercent(undefined)).toBe('–');
   });
 
-  it('name and step months', () => {
-    expect(monthLabel('2025-12')).toBe('Dec 2025');
-    expect(monthsBefore('2025-12', 35)).toBe('2023-01');
-    expect(monthsBefore('2025-01', 1)).toBe('2024-12');
-    expect(monthsBefore('2024-12', -1)).toBe('2025-01');
+  it('group thousands in the whole part only, and refuse what is not a plain decimal', () => {
+    expect(groupThousands('-84621.5')).toBe('-84,621.5');
+    expect(groupThousands('1234567.1234')).toBe('1,234,567.1234');
+    expect(groupThousands('999')).toBe('999');
+    expect(() => groupThousands('1e21')).toThrow(RangeError);
+  });
+
+  it('give a chart the rate the table prints, so a tooltip agrees with the table', () => {
+    expect(chartRate(58.76010276220301)).toBe(58.76);
+    expect(chartRate(2.675)).toBe(2.68);
+    expect(chartRate(null)).toBeNull();
+    expect(chartRate(undefined)).toBeNull();
   });
 });

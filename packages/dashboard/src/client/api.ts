@@ -1,0 +1,78 @@
+import type {
+  AreaChangesAnswer,
+  AreaListAnswer,
+  AreaTrendAnswer,
+  CategoryListAnswer,
+  ComparisonResponse,
+} from '@crimestats/reporting';
+import { currentToken } from './token.ts';
+
+// The reporting API (/v1), same origin, bearer token. Each answer's type is the one the API's
+// zod schema infers, so a change to an answer's shape fails the dashboard's type check.
+
+/** There is no token, or the API refused it (401): the page asks for another. */
+export class TokenRefused extends Error {}
+
+/** Any other answer that is not a success; the message is the API's own when it gave one. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(message: string, status: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+type Params = Readonly<Record<string, string | number>>;
+
+async function get(path: string, params: Params, format: 'json' | 'csv'): Promise<Response> {
+  const token = currentToken();
+  if (token === null) throw new TokenRefused('no token');
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  if (format === 'csv') url.searchParams.set('format', 'csv');
+  const response = await fetch(url, {
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: format === 'csv' ? 'text/csv' : 'application/json',
+    },
+    cache: 'no-store',
+  });
+  if (response.status === 401) throw new TokenRefused('the token was refused');
+  if (!response.ok) {
+    const body: { error?: unknown } = await response.json().catch(() => ({}));
+    const message =
+      typeof body.error === 'string' ? body.error : `${response.status} ${response.statusText}`;
+    throw new ApiError(message, response.status);
+  }
+  return response;
+}
+
+/** The answer as the API's schema describes it: the API validates what it sends. */
+async function getAnswer<Answer>(path: string, params: Params = {}): Promise<Answer> {
+  return (await get(path, params, 'json')).json() as Promise<Answer>;
+}
+
+/** The same question as CSV, rounded as the plan prints it, for saving. */
+export async function getCsv(path: string, params: Params): Promise<Blob> {
+  return (await get(path, params, 'csv')).blob();
+}
+
+export const COMPARISONS_PATH = '/v1/comparisons';
+export const areaChangesPath = (area: string) => `/v1/areas/${encodeURIComponent(area)}/changes`;
+const areaTrendPath = (area: string) => `/v1/areas/${encodeURIComponent(area)}/trend`;
+
+export const getAreas = () => getAnswer<AreaListAnswer>('/v1/areas');
+
+export const getCategories = () => getAnswer<CategoryListAnswer>('/v1/categories');
+
+export const getComparison = (query: { category: string; period: string; months: number }) =>
+  getAnswer<ComparisonResponse>(COMPARISONS_PATH, query);
+
+export const getAreaChanges = (area: string, query: { period: string; months: number }) =>
+  getAnswer<AreaChangesAnswer>(areaChangesPath(area), query);
+
+export const getAreaTrend = (
+  area: string,
+  query: { category: string; from: string; to: string; months: number },
+) => getAnswer<AreaTrendAnswer>(areaTrendPath(area), query);

@@ -1,5 +1,7 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { z } from 'zod';
+import { CONFIG_ERROR_EXIT, describeConfigError } from './config-error.ts';
+import { serviceLogger } from './logger.ts';
 
 export interface BootOptions<Config> {
   /** The service's name in logs and messages, e.g. `crimestats-ingest`. */
@@ -19,14 +21,10 @@ export function bootService<Config>(opts: BootOptions<Config>): void {
     config = opts.loadConfig();
   } catch (error) {
     if (!(error instanceof z.ZodError)) throw error;
-    console.error(`${opts.name}: bad configuration\n${z.prettifyError(error)}`);
-    process.exit(2);
+    console.error(describeConfigError(opts.name, error));
+    process.exit(CONFIG_ERROR_EXIT);
   }
-  // Synchronous, so the last lines before process.exit (the shutdown outcome) are never lost.
-  const logger = pino(
-    { level: opts.logLevel(config), base: { service: opts.name } },
-    pino.destination({ dest: 1, sync: true }),
-  );
+  const logger = serviceLogger(opts.name, opts.logLevel(config));
   opts.start(config, logger).catch((error: unknown) => {
     logger.fatal({ err: error }, `${opts.name} could not start`);
     process.exit(1);

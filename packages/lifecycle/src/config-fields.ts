@@ -24,3 +24,14 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `LOG_LEVEL`: one of pino's levels; each service names its own default. */
 export const logLevelSchema = (defaultLevel: LogLevel) => z.enum(LOG_LEVELS).default(defaultLevel);
+
+/** `SHUTDOWN_DEADLINE_MS`: how long an ordered shutdown may take; each service names its default. */
+export const shutdownDeadlineSchema = (defaultMs: number) =>
+  z.coerce.number().int().positive().default(defaultMs);
+
+/** `MAX_UPLOAD_MB`: the largest upload a server takes (1 GiB unless set), read as bytes. */
+export const MaxUploadBytesSchema = z.coerce
+  .number()
+  .positive()
+  .default(1024)
+  .transform((megabytes) => megabytes * 1024 * 1024);

@@ -3,8 +3,12 @@ export { bootService, type BootOptions } from './boot.ts';
 export { stopOnSignals, type StopOnSignalsOptions } from './stop-on-signals.ts';
 export {
   LOG_LEVELS,
+  MaxUploadBytesSchema,
   OptionalBrokerListSchema,
   RequiredBrokerListSchema,
   logLevelSchema,
+  shutdownDeadlineSchema,
   type LogLevel,
 } from './config-fields.ts';
+export { CONFIG_ERROR_EXIT, describeConfigError } from './config-error.ts';
+export { serviceLogger, terminalLogger, type TerminalStream } from './logger.ts';

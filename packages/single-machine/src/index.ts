@@ -9,7 +9,7 @@ export { FiguresUpdatesBus } from './in-process-bus.ts';
 export { SAMPLE_FILE, monthlyCountsCsv } from './sample-data.ts';
 export {
   ServerInfoSchema,
-  removeServerInfo,
+  removeServerInfoSync,
   runningServer,
   writeServerInfo,
   type ServerInfo,

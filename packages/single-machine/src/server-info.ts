@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -30,8 +30,9 @@ export async function writeServerInfo(home: string, info: ServerInfo): Promise<v
   await writeFile(infoPath(home), JSON.stringify(info, null, 2));
 }
 
-export async function removeServerInfo(home: string): Promise<void> {
-  await rm(infoPath(home), { force: true });
+/** Synchronous, so it also runs as the last act of a process that is exiting. */
+export function removeServerInfoSync(home: string): void {
+  rmSync(infoPath(home), { force: true });
 }
 
 /** The running server for this home, if there is one; a file left by a dead process is ignored. */

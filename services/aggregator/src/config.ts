@@ -1,4 +1,8 @@
-import { RequiredBrokerListSchema, logLevelSchema } from '@crimestats/lifecycle';
+import {
+  RequiredBrokerListSchema,
+  logLevelSchema,
+  shutdownDeadlineSchema,
+} from '@crimestats/lifecycle';
 import { z } from 'zod';
 
 const AggregatorEnv = z.object({
@@ -27,7 +31,7 @@ const AggregatorEnv = z.object({
   TOPIC_FIGURES_UPDATED: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8082),
-  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(20_000),
+  SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(20_000),
   LOG_LEVEL: logLevelSchema('info'),
 });
 

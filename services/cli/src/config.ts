@@ -1,4 +1,9 @@
-import { OptionalBrokerListSchema, logLevelSchema } from '@crimestats/lifecycle';
+import {
+  MaxUploadBytesSchema,
+  OptionalBrokerListSchema,
+  logLevelSchema,
+  shutdownDeadlineSchema,
+} from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +30,9 @@ const CliEnv = z.object({
   /** Where `crimestats up` listens; loopback unless said otherwise. */
   CRIMESTATS_HOST: z.string().default('127.0.0.1'),
   CRIMESTATS_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The largest upload `crimestats up` takes. */
+  MAX_UPLOAD_MB: MaxUploadBytesSchema,
+  SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
 });
 
 export interface CliConfig {
@@ -40,6 +48,8 @@ export interface CliConfig {
   tokens?: string;
   host: string;
   port: number;
+  maxUploadBytes: number;
+  shutdownDeadlineMs: number;
 }
 
 export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -58,5 +68,7 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     tokens: e.CRIMESTATS_TOKENS,
     host: e.CRIMESTATS_HOST,
     port: e.CRIMESTATS_PORT,
+    maxUploadBytes: e.MAX_UPLOAD_MB,
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
   };
 }

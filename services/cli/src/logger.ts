@@ -1,7 +1,8 @@
-import pino, { type Logger } from 'pino';
+import { terminalLogger } from '@crimestats/lifecycle';
+import type { Logger } from 'pino';
 import type { CliConfig } from './config.ts';
 
-/** Structured logs go to stderr, so stdout carries only the command's answer (tables, CSV, JSON). */
+/** The command line's logs: on standard error, readable in a terminal, JSON lines elsewhere. */
 export function cliLogger(config: CliConfig): Logger {
-  return pino({ level: config.logLevel, base: { service: 'crimestats-cli' } }, pino.destination(2));
+  return terminalLogger('crimestats-cli', config.logLevel);
 }

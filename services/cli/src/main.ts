@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { CONFIG_ERROR_EXIT, describeConfigError } from '@crimestats/lifecycle';
 import { ZodError } from 'zod';
 import { ingestCommand } from './commands/ingest.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -22,10 +23,8 @@ try {
     console.error(`crimestats: ${error.message}`);
     process.exitCode = error.exitCode;
   } else if (error instanceof ZodError) {
-    console.error(
-      `crimestats: invalid configuration:\n${error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-    process.exitCode = 2;
+    console.error(describeConfigError('crimestats', error));
+    process.exitCode = CONFIG_ERROR_EXIT;
   } else {
     throw error;
   }

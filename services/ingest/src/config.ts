@@ -1,4 +1,9 @@
-import { RequiredBrokerListSchema, logLevelSchema } from '@crimestats/lifecycle';
+import {
+  RequiredBrokerListSchema,
+  logLevelSchema,
+  shutdownDeadlineSchema,
+  MaxUploadBytesSchema,
+} from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
 import { parseTokenEntries } from '@crimestats/auth';
 import { z } from 'zod';
@@ -16,8 +21,8 @@ const IngestServiceEnv = z.object({
     .string()
     .regex(/^[a-z-]+$/)
     .default('derbyshire'),
-  MAX_UPLOAD_MB: z.coerce.number().positive().default(1024),
-  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  MAX_UPLOAD_MB: MaxUploadBytesSchema,
+  SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
   LOG_LEVEL: logLevelSchema('info'),
 });
 
@@ -33,7 +38,7 @@ export function loadIngestServiceConfig(env: NodeJS.ProcessEnv = process.env) {
     dropFolder: e.CRIMESTATS_DROP_FOLDER ? resolve(e.CRIMESTATS_DROP_FOLDER) : undefined,
     forceCode: e.CRIMESTATS_FORCE,
     policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
-    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    maxUploadBytes: e.MAX_UPLOAD_MB,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
   };

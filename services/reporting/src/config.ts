@@ -1,4 +1,4 @@
-import { logLevelSchema } from '@crimestats/lifecycle';
+import { logLevelSchema, shutdownDeadlineSchema } from '@crimestats/lifecycle';
 import { parseTokenEntries } from '@crimestats/auth';
 import { z } from 'zod';
 
@@ -25,7 +25,7 @@ const ReportingServiceEnv = z.object({
     .union([z.literal('off'), z.coerce.number().int().min(0).max(60_000)])
     .default(1000),
   REPORTING_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
-  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(10_000),
   LOG_LEVEL: logLevelSchema('info'),
 });
 

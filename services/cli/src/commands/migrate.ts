@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { embeddedDataPath } from '@crimestats/single-machine';
-import { migrate, migrationStatus, openClickHouse, type ClickHouseTarget } from '@crimestats/store';
+import { migrate, migrationStatus, openClickHouse } from '@crimestats/store';
 import { loadCliConfig } from '../config.ts';
 import { cliLogger } from '../logger.ts';
+import { storeTarget } from '../store-target.ts';
 
 /** `crimestats migrate [--status]`: apply the store's numbered migrations, or list them. */
 export function migrateCommand(): Command {
@@ -11,10 +11,7 @@ export function migrateCommand(): Command {
     .option('--status', 'list applied and pending migrations without changing anything')
     .action(async (flags: { status?: boolean }) => {
       const config = loadCliConfig();
-      const target: ClickHouseTarget = config.clickhouse
-        ? { kind: 'server', ...config.clickhouse }
-        : { kind: 'embedded', path: embeddedDataPath(config.home) };
-      const client = openClickHouse(target);
+      const client = openClickHouse(storeTarget(config));
       try {
         if (flags.status) {
           const status = await migrationStatus(client, config.database);

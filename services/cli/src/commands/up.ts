@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import pino from 'pino';
+import { stopOnSignals, terminalLogger } from '@crimestats/lifecycle';
 import { ensureLocalToken, parseTokenEntries, TokenRegistry } from '@crimestats/auth';
 import { defaultAreas, defaultCategories, defaultReference } from '@crimestats/domain';
 import { expandInputs, ingestSources } from '@crimestats/ingest';
 import {
   openSingleMachine,
-  removeServerInfo,
+  removeServerInfoSync,
   runningServer,
   SAMPLE_FILE,
   writeServerInfo,
@@ -36,12 +36,10 @@ export function upCommand(): Command {
       }
       const already = await runningServer(config.home);
       if (already) throw new UserError(`already running at ${already.url} (pid ${already.pid})`);
-      const logger = pino(
-        {
-          level: config.logLevel === 'warn' ? 'info' : config.logLevel,
-          base: { service: 'crimestats-up' },
-        },
-        pino.destination(2),
+      // What `up` does is worth seeing: at the default level, its own progress lines show too.
+      const logger = terminalLogger(
+        'crimestats-up',
+        config.logLevel === 'warn' ? 'info' : config.logLevel,
       );
       const force = defaultAreas.get(config.forceCode);
       const pipeline = await openSingleMachine({
@@ -71,6 +69,7 @@ export function upCommand(): Command {
         tokens,
         force,
         policeUkForceId: config.policeUkForceId,
+        maxUploadBytes: config.maxUploadBytes,
         logger,
         // The reporting service's own app over the embedded store, on this server's port.
         reporting: async (server) => {
@@ -101,19 +100,15 @@ export function upCommand(): Command {
       console.log(`  (kept in ${local.path}; send it as "Authorization: Bearer <token>")`);
       console.log('press Ctrl+C to stop');
 
-      let stopping = false;
-      const stop = async (signal: string): Promise<void> => {
-        if (stopping) return;
-        stopping = true;
-        logger.info({ signal }, 'stopping');
-        const deadline = setTimeout(() => process.exit(1), 15_000);
-        await app.close();
-        await pipeline.close();
-        await removeServerInfo(config.home);
-        clearTimeout(deadline);
-        logger.info('stopped');
-      };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
+      stopOnSignals({
+        logger,
+        deadlineMs: config.shutdownDeadlineMs,
+        steps: [
+          // Uploads in flight finish (and their figures are stored) before the engine closes.
+          { name: 'stopped serving', run: () => app.close() },
+          { name: 'closed the embedded engine', run: () => pipeline.close() },
+        ],
+        finally: () => removeServerInfoSync(config.home),
+      });
     });
 }

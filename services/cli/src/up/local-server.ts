@@ -13,6 +13,7 @@ export interface LocalServerDeps {
   tokens: TokenRegistry;
   force: Area;
   policeUkForceId: string;
+  maxUploadBytes: number;
   logger: Logger;
   /** The reporting API and dashboard, registered beside uploads. */
   reporting?: (app: FastifyInstance) => Promise<void>;
@@ -36,7 +37,7 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
   await app.register(uploadRoutes, {
     tokens: deps.tokens,
     metrics,
-    maxUploadBytes: 1024 * 1024 * 1024,
+    maxUploadBytes: deps.maxUploadBytes,
     ingestFile: fileIngester({
       areas: defaultAreas,
       categories: defaultCategories,

@@ -1,32 +1,23 @@
 import { Command } from 'commander';
-import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
+import { defaultAreas } from '@crimestats/domain';
 import {
   AreaCodeParamSchema,
   PeriodEndParamSchema,
   REPORT_FORMATS,
   WindowMonthsParamSchema,
-  readAreaChanges,
   renderAreaChanges,
-  type AreaChangesAnswer,
-  type AreaChangesQuery,
-  type FiguresStoreOptions,
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
-import { areaChangesFromServer } from '../../up/remote-report.ts';
 import { UserError } from '../../user-error.ts';
 import { flagValue, formatFrom, knownAreaFlag } from './flags.ts';
-import { CANNOT_ANSWER_EXIT, readReport, withReportStore } from './store.ts';
+import { reportReaderFor, type ChangesRequest } from './report-reader.ts';
+import { CANNOT_ANSWER_EXIT } from './store.ts';
 
 interface ChangesFlags {
   area?: string;
   period?: string;
   months?: string;
   format?: string;
-}
-
-export interface ChangesRequest {
-  query: AreaChangesQuery;
-  area: Area;
 }
 
 /** The flags checked as the API checks `GET /v1/areas/{code}/changes`. */
@@ -36,16 +27,6 @@ export function changesRequestFrom(flags: ChangesFlags): ChangesRequest {
   const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
   const area = knownAreaFlag(defaultAreas, code);
   return { query: { areaCode: area.code, periodEnd, months }, area };
-}
-
-/** The changes answer from the store, as the API reads it. */
-export function changesFromStore(
-  options: FiguresStoreOptions,
-  { query, area }: ChangesRequest,
-): Promise<AreaChangesAnswer> {
-  return withReportStore(options, (store) =>
-    readAreaChanges(store, query, area, defaultCategories),
-  );
 }
 
 export function changesCommand(): Command {
@@ -60,11 +41,8 @@ export function changesCommand(): Command {
     .action(async (flags: ChangesFlags) => {
       const request = changesRequestFrom(flags);
       const format = formatFrom(flags);
-      const answer = await readReport(
-        loadCliConfig(),
-        (server) => areaChangesFromServer(server.url, server.token, request.query),
-        (options) => changesFromStore(options, request),
-      );
+      const reader = await reportReaderFor(loadCliConfig());
+      const answer = await reader.areaChanges(request);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.rows.length === 0) {
         throw new UserError(

@@ -2,17 +2,15 @@ import { Command } from 'commander';
 import { defaultCategories } from '@crimestats/domain';
 import {
   REPORT_FORMATS,
-  missingFiguresMessage,
   parseComparisonQuery,
-  readComparison,
   renderComparison,
   type ComparisonQuery,
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
-import { comparisonFromServer } from '../../up/remote-report.ts';
 import { UserError } from '../../user-error.ts';
 import { formatFrom } from './flags.ts';
-import { CANNOT_ANSWER_EXIT, readReport, withReportStore } from './store.ts';
+import { reportReaderFor } from './report-reader.ts';
+import { CANNOT_ANSWER_EXIT } from './store.ts';
 
 interface CompareFlags {
   category?: string;
@@ -39,32 +37,12 @@ export function compareCommand(): Command {
     .action(async (flags: CompareFlags) => {
       const query = compareQueryFrom(flags);
       const format = formatFrom(flags);
-      const answer = await readReport(
-        loadCliConfig(),
-        async (server) => {
-          const response = await comparisonFromServer(server.url, server.token, query);
-          if (response.rows.length === 0) {
-            throw new UserError(
-              response.message ?? 'no figures for that period',
-              CANNOT_ANSWER_EXIT,
-            );
-          }
-          return response;
-        },
-        async (options) => {
-          const lookup = await withReportStore(options, (store) =>
-            readComparison(store, query, { categories: defaultCategories }),
-          );
-          // Never an empty table: no figures means the data is not loaded, and the user must know.
-          if (!lookup.found) {
-            throw new UserError(
-              missingFiguresMessage(query, lookup.periodsAvailable),
-              CANNOT_ANSWER_EXIT,
-            );
-          }
-          return lookup.answer;
-        },
-      );
+      const reader = await reportReaderFor(loadCliConfig());
+      const answer = await reader.comparison(query);
+      // Never an empty table: no figures means the data is not loaded, and the user must know.
+      if (answer.rows.length === 0) {
+        throw new UserError(answer.message ?? 'no figures for that period', CANNOT_ANSWER_EXIT);
+      }
       process.stdout.write(renderComparison(answer, format));
     });
 }

@@ -12,8 +12,9 @@ import { createStore, migrate, type ClickHouseTarget } from '@crimestats/store';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { changesFromStore, changesRequestFrom } from './changes.ts';
-import { trendFromStore, trendRequestFrom } from './trend.ts';
+import { changesRequestFrom } from './changes.ts';
+import { storeReportReader } from './report-reader.ts';
+import { trendRequestFrom } from './trend.ts';
 
 const TOKEN = 'analyst-secret-token';
 const PLAN_CATEGORIES = [
@@ -87,7 +88,7 @@ describe.each(clickhouseEngines)(
 
     it('gives the same changes JSON as GET /v1/areas/{code}/changes', async () => {
       const flags = { area: 'E07000039', period: '2025-12' };
-      const answer = await changesFromStore(storeOptions(), changesRequestFrom(flags));
+      const answer = await storeReportReader(storeOptions()).areaChanges(changesRequestFrom(flags));
       const cli: unknown = JSON.parse(renderAreaChanges(answer, 'json'));
       expect(cli).toEqual(await apiJson('/v1/areas/E07000039/changes?period=2025-12'));
       expect(answer.rows[0]).toMatchObject({
@@ -101,7 +102,7 @@ describe.each(clickhouseEngines)(
 
     it('gives the same empty changes answer, with its message, for a period with no figures', async () => {
       const flags = { area: 'E07000039', period: '2026-03', months: '12' };
-      const answer = await changesFromStore(storeOptions(), changesRequestFrom(flags));
+      const answer = await storeReportReader(storeOptions()).areaChanges(changesRequestFrom(flags));
       expect(answer.rows).toEqual([]);
       expect(answer.message).toMatch(/figures exist for periods ending 2025-09 to 2025-12/);
       expect(JSON.parse(renderAreaChanges(answer, 'json'))).toEqual(
@@ -116,7 +117,7 @@ describe.each(clickhouseEngines)(
         from: '2025-08',
         to: '2025-12',
       };
-      const answer = await trendFromStore(storeOptions(), trendRequestFrom(flags));
+      const answer = await storeReportReader(storeOptions()).areaTrend(trendRequestFrom(flags));
       expect(JSON.parse(renderAreaTrend(answer, 'json'))).toEqual(
         await apiJson(
           '/v1/areas/E07000039/trend?category=total-recorded-crime&from=2025-08&to=2025-12',

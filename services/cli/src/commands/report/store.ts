@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { ensureLocalToken } from '@crimestats/auth';
 import { runningServer } from '@crimestats/single-machine';
 import {
@@ -10,6 +9,7 @@ import {
 import { MigrationError } from '@crimestats/store';
 import type { CliConfig } from '../../config.ts';
 import { cliLogger } from '../../logger.ts';
+import { storeTarget } from '../../store-target.ts';
 import { UserError } from '../../user-error.ts';
 
 /** Exit status when the figures cannot be shown: not loaded yet, or the store is not ready. */
@@ -22,21 +22,14 @@ export const CANNOT_ANSWER_EXIT = 1;
 export function figuresStoreOptions(config: CliConfig): FiguresStoreOptions {
   const log = cliLogger(config);
   if (config.clickhouse) {
-    const { url, username, password } = config.clickhouse;
-    return {
-      target: { kind: 'server', url, username, password },
-      database: config.database,
-      migrate: false,
-      log,
-    };
+    return { target: storeTarget(config), database: config.database, migrate: false, log };
   }
   if (config.mode === 'distributed') {
     throw new UserError(
       'reports need CLICKHOUSE_URL when KAFKA_BROKERS is set: in distributed mode the figures are on a ClickHouse server',
     );
   }
-  const target = { kind: 'embedded', path: join(config.home, 'chdb') } as const;
-  return { target, database: config.database, migrate: true, log };
+  return { target: storeTarget(config), database: config.database, migrate: true, log };
 }
 
 /** Runs one report's reads; store problems the user can act on become one-line messages. */
@@ -68,14 +61,4 @@ export async function runningReportServer(config: CliConfig): Promise<RunningSer
   const server = await runningServer(config.home);
   if (!server) return undefined;
   return { url: server.url, token: (await ensureLocalToken(config.home)).token };
-}
-
-/** Where a report is read from: the running server's API, or the store itself. */
-export async function readReport<T>(
-  config: CliConfig,
-  fromServer: (server: RunningServer) => Promise<T>,
-  fromStore: (options: FiguresStoreOptions) => Promise<T>,
-): Promise<T> {
-  const server = await runningReportServer(config);
-  return server ? fromServer(server) : fromStore(figuresStoreOptions(config));
 }

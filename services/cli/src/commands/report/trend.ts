@@ -7,20 +7,15 @@ import {
   PeriodEndParamSchema,
   REPORT_FORMATS,
   WindowMonthsParamSchema,
-  readAreaTrend,
   renderAreaTrend,
   trendComparators,
   trendRangeProblem,
-  type AreaTrendAnswer,
-  type AreaTrendQuery,
-  type FiguresStoreOptions,
-  type TrendSubjects,
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
-import { areaTrendFromServer } from '../../up/remote-report.ts';
 import { UserError } from '../../user-error.ts';
 import { flagValue, formatFrom, knownAreaFlag, knownCategoryFlag } from './flags.ts';
-import { CANNOT_ANSWER_EXIT, readReport, withReportStore } from './store.ts';
+import { reportReaderFor, type TrendRequest } from './report-reader.ts';
+import { CANNOT_ANSWER_EXIT } from './store.ts';
 
 interface TrendFlags {
   area?: string;
@@ -29,11 +24,6 @@ interface TrendFlags {
   to?: string;
   months?: string;
   format?: string;
-}
-
-export interface TrendRequest {
-  query: AreaTrendQuery;
-  subjects: TrendSubjects;
 }
 
 /** The flags checked as the API checks `GET /v1/areas/{code}/trend`. */
@@ -53,14 +43,6 @@ export function trendRequestFrom(flags: TrendFlags): TrendRequest {
   };
 }
 
-/** The trend answer from the store, as the API reads it. */
-export function trendFromStore(
-  options: FiguresStoreOptions,
-  { query, subjects }: TrendRequest,
-): Promise<AreaTrendAnswer> {
-  return withReportStore(options, (store) => readAreaTrend(store, query, subjects));
-}
-
 export function trendCommand(): Command {
   return new Command('trend')
     .description(
@@ -78,11 +60,8 @@ export function trendCommand(): Command {
     .action(async (flags: TrendFlags) => {
       const request = trendRequestFrom(flags);
       const format = formatFrom(flags);
-      const answer = await readReport(
-        loadCliConfig(),
-        (server) => areaTrendFromServer(server.url, server.token, request.query),
-        (options) => trendFromStore(options, request),
-      );
+      const reader = await reportReaderFor(loadCliConfig());
+      const answer = await reader.areaTrend(request);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.lines.length === 0) {
         throw new UserError(answer.message ?? 'no figures for that range', CANNOT_ANSWER_EXIT);

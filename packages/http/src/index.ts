@@ -8,3 +8,4 @@ export {
 } from './errors.ts';
 export { atLeastWarn, logsInfo } from './log-level.ts';
 export { REDACT_AUTHORIZATION } from './logging.ts';
+export { probeRoutes, type ProbeRouteDeps } from './probes.ts';

@@ -1,10 +1,9 @@
-import { REDACT_AUTHORIZATION, replyNotFound, replyToError } from '@crimestats/http';
+import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import type { TokenRegistry } from '@crimestats/auth';
 import type { FileIngester } from '@crimestats/ingest';
 import type { IngestMetrics } from './metrics.ts';
-import { healthRoutes } from './routes/health.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
 export interface IngestAppDeps {
@@ -28,7 +27,10 @@ export function buildIngestApp(deps: IngestAppDeps) {
   app.setErrorHandler(replyToError);
   app.setNotFoundHandler(replyNotFound);
 
-  app.register(healthRoutes, { metrics: deps.metrics, ready: deps.ready });
+  app.register(probeRoutes, {
+    metrics: deps.metrics.registry,
+    notReady: () => (deps.ready() ? undefined : 'not connected to Kafka yet, or shutting down'),
+  });
   app.register(uploadRoutes, {
     tokens: deps.tokens,
     ingestFile: deps.ingestFile,

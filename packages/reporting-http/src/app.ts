@@ -9,14 +9,14 @@ import {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { requireReader } from './auth.ts';
-import { REDACT_AUTHORIZATION, replyNotFound, replyToError } from '@crimestats/http';
+import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
 import { reportingReads, type AnswerCacheSettings, type ClickHouseClient } from './reads.ts';
 import { areaChangesRoutes } from './routes/area-changes.ts';
 import { areaTrendRoutes } from './routes/area-trend.ts';
 import { comparisonRoutes } from './routes/comparisons.ts';
 import { registerDocs } from './routes/docs.ts';
-import { healthRoutes } from './routes/health.ts';
+import { storeReadiness } from './readiness.ts';
 import { referenceRoutes } from './routes/reference.ts';
 
 export interface ReportingAppDeps {
@@ -78,11 +78,13 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
   });
   const { areas, categories } = deps.reference;
 
-  await app.register(healthRoutes, {
+  await app.register(probeRoutes, {
     metrics: deps.metrics,
-    checkStore: reads.check,
-    accepting: deps.accepting ?? (() => true),
-    readyTimeoutMs: 2000,
+    notReady: storeReadiness({
+      checkStore: reads.check,
+      accepting: deps.accepting ?? (() => true),
+      timeoutMs: 2000,
+    }),
   });
   await app.register(
     async (v1) => {

@@ -1,3 +1,4 @@
+import { probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -11,12 +12,11 @@ export function buildAggregatorHttp(deps: {
   const app = Fastify({
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
   });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) =>
-    deps.ready() ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' }),
-  );
-  app.get('/metrics', async (_req, reply) =>
-    reply.type(deps.metrics.contentType).send(await deps.metrics.metrics()),
-  );
+  app.setErrorHandler(replyToError);
+  app.setNotFoundHandler(replyNotFound);
+  app.register(probeRoutes, {
+    metrics: deps.metrics,
+    notReady: () => (deps.ready() ? undefined : 'not consuming yet, or shutting down'),
+  });
   return app;
 }

@@ -1,10 +1,10 @@
 import { fileIngester } from '@crimestats/ingest';
-import { REDACT_AUTHORIZATION, replyToError } from '@crimestats/http';
+import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
-import { healthRoutes, ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
+import { ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
 import type { SingleMachine } from '@crimestats/single-machine';
 import type { Logger } from 'pino';
 
@@ -32,8 +32,9 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
     ) as FastifyBaseLogger,
   });
   app.setErrorHandler(replyToError);
+  app.setNotFoundHandler(replyNotFound);
   const metrics = ingestMetrics();
-  await app.register(healthRoutes, { metrics, ready: () => true });
+  await app.register(probeRoutes, { metrics: metrics.registry, notReady: () => undefined });
   await app.register(uploadRoutes, {
     tokens: deps.tokens,
     metrics,

@@ -17,3 +17,12 @@ export {
 } from './rounding.ts';
 export { isSignificant, poissonZScore, SIGNIFICANCE_THRESHOLD } from './significance.ts';
 export { combineWindowTotals, windowTotal, type WindowTotal } from './window-totals.ts';
+export {
+  MISSING,
+  formatCount,
+  formatPercent,
+  formatPercentNumber,
+  formatRate,
+  groupThousands,
+  orMissing,
+} from './number-format.ts';

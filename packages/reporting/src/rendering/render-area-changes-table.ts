@@ -2,7 +2,7 @@ import { monthsLabel, periodLabel } from '@crimestats/domain';
 import { SIGNIFICANCE_THRESHOLD } from '@crimestats/stats';
 import { basisNote, noteLines } from '../answers/answer-notes.ts';
 import type { AreaChangeRow, AreaChangesAnswer } from '../answers/area-changes.ts';
-import { MISSING, formatCount, formatPercent, formatRate, orMissing } from './number-format.ts';
+import { MISSING, formatCount, formatPercent, formatRate, orMissing } from '@crimestats/stats';
 import { textTable, type TextColumn } from './text-table.ts';
 
 interface Column extends TextColumn {

@@ -1,7 +1,7 @@
 import { monthLabel, monthsLabel } from '@crimestats/domain';
 import { basisNote, noteLines } from '../answers/answer-notes.ts';
 import type { AreaTrendAnswer, TrendLine } from '../answers/area-trend.ts';
-import { MISSING, formatCount, formatRate, orMissing } from './number-format.ts';
+import { MISSING, formatCount, formatRate, orMissing } from '@crimestats/stats';
 import { textTable, type TextColumn } from './text-table.ts';
 
 /** "Total recorded crime in South Derbyshire (E07000039), 12 months ending Jan 2025 to Dec 2025". */

@@ -1,7 +1,7 @@
 import { monthsLabel, periodLabel } from '@crimestats/domain';
 import { basisNote, noteLines } from '../answers/answer-notes.ts';
 import type { ComparisonAnswer, ComparisonAnswerRow } from '../answers/comparison-answer.ts';
-import { MISSING, formatCount, formatPercent, formatRate, orMissing } from './number-format.ts';
+import { MISSING, formatCount, formatPercent, formatRate, orMissing } from '@crimestats/stats';
 import { textTable, type TextColumn } from './text-table.ts';
 
 interface Column extends TextColumn {

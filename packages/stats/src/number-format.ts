@@ -1,4 +1,8 @@
-import { PERCENT_DECIMALS, RATE_DECIMALS, toFixedHalfAwayFromZero } from '@crimestats/stats';
+import { PERCENT_DECIMALS, RATE_DECIMALS, toFixedHalfAwayFromZero } from './rounding.ts';
+
+// Numbers as the plan prints them, for every place that shows figures to people: the command
+// line's tables, the digest, and the dashboard (whose bundle imports this module, so it must stay
+// free of anything but rounding.ts).
 
 /** What a table shows for a value that does not exist (no previous window, no population). */
 export const MISSING = '–';
@@ -21,9 +25,14 @@ export function formatRate(value: number): string {
   return groupThousands(toFixedHalfAwayFromZero(value, RATE_DECIMALS));
 }
 
-/** A % change as the plan prints it: 1 decimal, half away from zero, with the sign: -2.8%. */
+/** A % change's number as the plan prints it: 1 decimal, half away from zero: -2.8. */
+export function formatPercentNumber(value: number): string {
+  return groupThousands(toFixedHalfAwayFromZero(value, PERCENT_DECIMALS));
+}
+
+/** A % change as the plan prints it, with the sign: -2.8%. */
 export function formatPercent(value: number): string {
-  return `${groupThousands(toFixedHalfAwayFromZero(value, PERCENT_DECIMALS))}%`;
+  return `${formatPercentNumber(value)}%`;
 }
 
 /** `format(value)`, or the missing mark for null. */

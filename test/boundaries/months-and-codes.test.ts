@@ -5,10 +5,16 @@ import { RoleSchema } from '@crimestats/auth';
 import {
   FiguresUpdatedSchema,
   MonthlyRecordSchema,
+  PopulationRecordSchema,
   type MonthlyRecord,
   type PopulationRecord,
 } from '@crimestats/contracts';
-import { EARLIEST_PERIOD_END, defaultAreas, defaultCategories } from '@crimestats/domain';
+import {
+  EARLIEST_PERIOD_END,
+  PopulationRowSchema,
+  defaultAreas,
+  defaultCategories,
+} from '@crimestats/domain';
 import { expandInputs, ingestSource, type IngestSink } from '@crimestats/ingest';
 import { AreaCodeParamSchema, PeriodEndParamSchema } from '@crimestats/reporting';
 import { FiguresQuerySchema, StoredFigureSchema } from '@crimestats/store';
@@ -36,19 +42,24 @@ const BAD_AREAS = ['e07000039', 'E0700003', 'E070000399', 'X07000039', ' E070000
 
 class CollectingSink implements IngestSink {
   records: MonthlyRecord[] = [];
+  populations: PopulationRecord[] = [];
   async publishRecords(records: MonthlyRecord[]): Promise<void> {
     this.records.push(...records);
   }
-  async publishPopulations(_records: PopulationRecord[]): Promise<void> {}
+  async publishPopulations(populations: PopulationRecord[]): Promise<void> {
+    this.populations.push(...populations);
+  }
 }
 
 const force = defaultAreas.get('E23000018');
 const folder = mkdtempSync(join(tmpdir(), 'crimestats-boundaries-'));
 
-/** Whether the file boundary takes a monthly-counts file whose one row has this month. */
-async function fileAcceptsMonth(month: string): Promise<boolean> {
-  const path = join(folder, `counts-${GOOD_MONTHS.concat(BAD_MONTHS).indexOf(month)}.csv`);
-  writeFileSync(path, `month,area_code,category,count\n"${month}",E07000039,vehicle-crime,5\n`);
+let files = 0;
+
+/** Ingests one file of this text, as `crimestats ingest` would, into a collecting sink. */
+async function ingestText(text: string) {
+  const path = join(folder, `file-${++files}.csv`);
+  writeFileSync(path, text);
   const [source] = await expandInputs([path], 'derbyshire');
   const sink = new CollectingSink();
   const report = await ingestSource(source!, {
@@ -57,7 +68,23 @@ async function fileAcceptsMonth(month: string): Promise<boolean> {
     force,
     sink,
   });
-  return report.status === 'accepted' && sink.records.some((r) => r.month === month);
+  return { accepted: report.status === 'accepted', sink };
+}
+
+/** Whether the file boundary takes a monthly-counts file whose one row has this month. */
+async function fileAcceptsMonth(month: string): Promise<boolean> {
+  const { accepted, sink } = await ingestText(
+    `month,area_code,category,count\n"${month}",E07000039,vehicle-crime,5\n`,
+  );
+  return accepted && sink.records.some((r) => r.month === month);
+}
+
+/** Whether the file boundary takes a populations file whose one row has this year. */
+async function fileAcceptsYear(year: string): Promise<boolean> {
+  const { accepted, sink } = await ingestText(
+    `area_code,year,population\nE07000039,${year},107000\n`,
+  );
+  return accepted && sink.populations.some((p) => String(p.year) === year);
 }
 
 const record = (month: string, areaCode = 'E07000039') => ({
@@ -121,6 +148,29 @@ describe('months at every boundary', () => {
     expect(EARLIEST_PERIOD_END).toBe('1909-12');
     expect(kafkaAccepts('1909-11')).toBe(true);
     expect(PeriodEndParamSchema.safeParse('1909-11').success).toBe(false);
+  });
+});
+
+describe('years at every boundary', () => {
+  const population = (year: number) => ({
+    areaCode: 'E07000039',
+    year,
+    population: 107000,
+    source: { file: 'populations.csv' },
+    revision: 1,
+    batchId: '00000000-0000-4000-8000-000000000000',
+  });
+
+  it.each(['1900', '2025', '2199'])('all accept %s', async (year) => {
+    expect(await fileAcceptsYear(year)).toBe(true);
+    expect(PopulationRecordSchema.safeParse(population(Number(year))).success).toBe(true);
+    expect(PopulationRowSchema.safeParse(population(Number(year))).success).toBe(true);
+  });
+
+  it.each(['1899', '2200', '2999'])('all refuse %s', async (year) => {
+    expect(await fileAcceptsYear(year)).toBe(false);
+    expect(PopulationRecordSchema.safeParse(population(Number(year))).success).toBe(false);
+    expect(PopulationRowSchema.safeParse(population(Number(year))).success).toBe(false);
   });
 });
 

@@ -1,10 +1,10 @@
-import { AreaCodeSchema } from '@crimestats/domain';
+import { AreaCodeSchema, YearSchema } from '@crimestats/domain';
 import { z } from 'zod';
 
 /** An ONS mid-year population total, as published to the populations topic. */
 export const PopulationRecordSchema = z.object({
   areaCode: AreaCodeSchema,
-  year: z.number().int().min(1900).max(2200),
+  year: YearSchema,
   population: z.number().int().positive(),
   source: z.object({ file: z.string().min(1) }),
   revision: z.number().int().positive(),

@@ -56,7 +56,7 @@ export {
   parseMonth,
   type Month,
 } from './months.ts';
-export { MonthSchema } from './month-schema.ts';
+export { MonthSchema, YearSchema } from './month-schema.ts';
 export {
   DEFAULT_WINDOW_MONTHS,
   EARLIEST_PERIOD_END,

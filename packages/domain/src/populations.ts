@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { AreaRegistry } from './area-registry.ts';
 import { monthParts, type Month } from './months.ts';
 import { AreaCodeSchema } from './area-code.ts';
+import { YearSchema } from './month-schema.ts';
 
 /** One mid-year population: the `population` input format `area_code,year,population`. */
 export const PopulationRowSchema = z.object({
   areaCode: AreaCodeSchema,
-  year: z.number().int().min(1900).max(2999),
+  year: YearSchema,
   population: z.number().int().positive(),
 });
 export type PopulationRow = z.infer<typeof PopulationRowSchema>;

@@ -1,5 +1,5 @@
 import type { UnmappedReason } from '@crimestats/contracts';
-import { categoryCodeFromLabel, monthFromParts } from '@crimestats/domain';
+import { FIRST_YEAR, LAST_YEAR, categoryCodeFromLabel, monthFromParts } from '@crimestats/domain';
 import { CountAccumulator } from '../count-accumulator.ts';
 import { checkFieldCount, requiredColumns } from './field-checks.ts';
 import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
@@ -19,7 +19,10 @@ export function quarterStartMonth(financialYear: string, quarter: string): strin
   const second = year[2]!.length === 2 ? Number(year[2]) : Number(year[2]) % 100;
   if ((first + 1) % 100 !== second) return undefined;
   const n = Number(q[1]);
-  return n === 4 ? monthFromParts(first + 1, 1) : monthFromParts(first, 4 + (n - 1) * 3);
+  const [startYear, startMonth] = n === 4 ? [first + 1, 1] : [first, 4 + (n - 1) * 3];
+  // A year outside the months' range (a typo such as 0224/25) is a bad row, not a crash.
+  if (startYear < FIRST_YEAR || startYear > LAST_YEAR) return undefined;
+  return monthFromParts(startYear, startMonth);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AreaCodeSchema } from '@crimestats/domain';
+import { AreaCodeSchema, YearSchema } from '@crimestats/domain';
 import type { PopulationRow } from '@crimestats/domain';
 import { z } from 'zod';
 import { checkFieldCount, parseRowFields, requiredColumns } from './field-checks.ts';
@@ -15,7 +15,8 @@ export function populationParser(ctx: ParseContext): FormatParser {
     year: z
       .string()
       .regex(/^\d{4}$/, 'expected a four-digit year')
-      .transform(Number),
+      .transform(Number)
+      .pipe(YearSchema),
     population: z
       .string()
       .regex(/^\d+$/, 'expected a whole number of people')

@@ -1,12 +1,4 @@
-export {
-  CspRoleSchema,
-  RoleSchema,
-  canLoadData,
-  cspAreaOf,
-  cspRole,
-  type Principal,
-  type Role,
-} from './roles.ts';
+export { RoleSchema, canLoadData, cspAreaOf, type Principal, type Role } from './roles.ts';
 export {
   TokenEntrySchema,
   TokenRegistry,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const CSP_PREFIX = 'csp:';
 
 /** `csp:<ONS area code>`: the role of a district CSP's token, for that one area. */
-export const CspRoleSchema = z
+const CspRoleSchema = z
   .string()
   .refine(
     (role) => role.startsWith(CSP_PREFIX) && AREA_CODE_PATTERN.test(role.slice(CSP_PREFIX.length)),
@@ -23,9 +23,6 @@ export interface Principal {
   /** The token's label from configuration, safe to log (the token itself never is). */
   name: string;
 }
-
-/** The role of a district CSP's token for `areaCode`. */
-export const cspRole = (areaCode: string): Role => CspRoleSchema.parse(`${CSP_PREFIX}${areaCode}`);
 
 export const canLoadData = (p: Principal): boolean => p.role === 'analyst';
 

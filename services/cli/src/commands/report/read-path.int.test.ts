@@ -13,7 +13,7 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changesRequestFrom } from './changes.ts';
-import { storeReportReader } from './report-reader.ts';
+import { serverReportReader, storeReportReader, type ReportReader } from './report-reader.ts';
 import { trendRequestFrom } from './trend.ts';
 
 const TOKEN = 'analyst-secret-token';
@@ -108,6 +108,31 @@ describe.each(clickhouseEngines)(
       expect(JSON.parse(renderAreaChanges(answer, 'json'))).toEqual(
         await apiJson('/v1/areas/E07000039/changes?period=2026-03&months=12'),
       );
+    });
+
+    it('reads the same answers from a running server as from the store, through one reader', async () => {
+      const address = await app.listen({ host: '127.0.0.1', port: 0 });
+      const readers: ReportReader[] = [
+        storeReportReader(storeOptions()),
+        serverReportReader({ url: address, token: TOKEN }),
+      ];
+      const changes = changesRequestFrom({ area: 'E07000039', period: '2025-12' });
+      const trend = trendRequestFrom({
+        area: 'E07000039',
+        category: 'total-recorded-crime',
+        from: '2025-10',
+        to: '2025-12',
+      });
+      const comparison = { category: 'total-recorded-crime', periodEnd: '2025-12', months: 12 };
+      const [fromStore, fromServer] = await Promise.all(
+        readers.map(async (reader) => ({
+          comparison: await reader.comparison(comparison),
+          changes: await reader.areaChanges(changes),
+          trend: await reader.areaTrend(trend),
+        })),
+      );
+      expect(fromServer).toEqual(fromStore);
+      expect(fromStore?.comparison.rows).toHaveLength(11);
     });
 
     it('gives the same trend JSON as GET /v1/areas/{code}/trend', async () => {

@@ -44,7 +44,8 @@ export default tseslint.config(
             },
             {
               name: '@crimestats/stats',
-              message: 'Use @crimestats/stats/rounding: the root is not meant for the browser.',
+              message:
+                'Use @crimestats/stats/rounding or /number-format: the root is not for the browser.',
             },
             {
               name: 'chart.js',

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { TokenRegistry } from '@crimestats/auth';
+import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultReference } from '@crimestats/domain';
 import { describeTarget } from '@crimestats/reporting';
 import { openClickHouse } from '@crimestats/store';
@@ -26,6 +27,8 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
     metrics,
     cache: config.cache,
     accepting: () => accepting,
+    // The dashboard beside the API it reads, as `crimestats up` serves it.
+    extraRoutes: dashboardRoutes,
   });
   await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
     await client.close();

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { hashToken } from '@crimestats/auth';
+import { migrate } from '@crimestats/store';
+import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const main = join(import.meta.dirname, 'main.ts');
+const TOKEN = 'board-member-token';
+
+describe('the reporting service process', () => {
+  let db: TestDatabase;
+  let child: ChildProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await createServerTestDatabase(inject('clickhouseUrl'));
+    await migrate(db.client, db.database);
+    child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: {
+        ...process.env,
+        CLICKHOUSE_URL: inject('clickhouseUrl'),
+        CLICKHOUSE_DATABASE: db.database,
+        CRIMESTATS_TOKENS: `board:board:${hashToken(TOKEN)}`,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // The service says where it listens in its first info line.
+    url = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const entry = JSON.parse(line) as { msg?: string; host?: string; port?: number };
+        if (entry.port !== undefined) resolve(`http://${entry.host}:${entry.port}`);
+      });
+    });
+  });
+
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await db?.cleanup();
+  });
+
+  it('serves the dashboard beside the API, and the probes', async () => {
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await page.text()).toContain('<script');
+    expect((await fetch(`${url}/dashboard/app.js`)).status).toBe(200);
+    const areas = await fetch(`${url}/v1/areas`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(areas.status).toBe(200);
+    expect((await fetch(`${url}/v1/areas`)).status).toBe(401);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  });
+});

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openClickHouse } from '@crimestats/store';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../packages/reporting-http/src/testing/reporting-fixture.ts';
+import { buildProgram } from '../../services/cli/src/program.ts';
 import { ROOT } from './workspace.ts';
 
 // docs/contract.md is what users' scripts rely on. Every command, flag and reporting route the
@@ -11,40 +12,8 @@ import { ROOT } from './workspace.ts';
 // for review; that it is complete is checked here.)
 const contract = readFileSync(join(ROOT, 'docs/contract.md'), 'utf8');
 
-/** The parts of a commander command this test reads. */
-interface CliCommand {
-  name(): string;
-  readonly commands: readonly CliCommand[];
-  readonly options: readonly { long?: string | undefined }[];
-  parseAsync(...args: unknown[]): Promise<unknown>;
-}
-
-/**
- * The CLI's own command tree: main.ts is imported with parsing stubbed out, so the program it
- * builds is read as it is, without running anything.
- */
-async function cliProgram(): Promise<CliCommand> {
-  // The commander main.ts imports (resolved from its package), so the stub reaches it.
-  const cliRequire = createRequire(join(ROOT, 'services/cli/package.json'));
-  const { Command } = cliRequire('commander') as { Command: { prototype: CliCommand } };
-  const parse = Command.prototype.parseAsync;
-  const parsed: CliCommand[] = [];
-  Command.prototype.parseAsync = async function (this: CliCommand) {
-    parsed.push(this);
-    return this;
-  };
-  try {
-    await import('../../services/cli/src/main.ts');
-  } finally {
-    Command.prototype.parseAsync = parse;
-  }
-  const [program] = parsed;
-  if (program === undefined) throw new Error('services/cli/src/main.ts parsed no program');
-  return program;
-}
-
 function commandPaths(
-  command: CliCommand,
+  command: Command,
   parents: string[] = [],
 ): { path: string; flags: string[] }[] {
   return command.commands.flatMap((sub) => {
@@ -90,7 +59,7 @@ async function reportingRoutes(): Promise<string[]> {
 
 describe('docs/contract.md', () => {
   it('describes every CLI command and each of its flags', async () => {
-    const commands = commandPaths(await cliProgram());
+    const commands = commandPaths(buildProgram());
     expect(commands.map((command) => command.path)).toEqual(
       expect.arrayContaining([
         'ingest',

@@ -15,6 +15,9 @@ export default defineConfig({
             'test/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Property tests run hundreds of cases; on a busy two-core machine the default 5 s
+          // deadline fails them for slowness alone. The deadline is there to catch hangs.
+          testTimeout: 30_000,
         },
       },
       {

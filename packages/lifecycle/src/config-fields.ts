@@ -1,5 +1,6 @@
 // Configuration fields more than one service reads, each with one schema. Each service's config
 // module parses its whole environment with these at boot.
+import { AreaCodeSchema } from '@crimestats/domain';
 import { z } from 'zod';
 
 const splitBrokers = (text: string): string[] =>
@@ -35,3 +36,48 @@ export const MaxUploadBytesSchema = z.coerce
   .positive()
   .default(1024)
   .transform((megabytes) => megabytes * 1024 * 1024);
+
+/** `PORT` and its kin: where a process listens; 0 picks a free port. */
+export const portSchema = (defaultPort: number) =>
+  z.coerce.number().int().min(0).max(65535).default(defaultPort);
+
+/**
+ * The variables that name a ClickHouse server, for services that cannot run without one; the
+ * database name is checked here because it is written into SQL as an identifier.
+ */
+export const clickHouseServerFields = {
+  CLICKHOUSE_URL: z
+    .string({ error: 'CLICKHOUSE_URL is required, e.g. http://127.0.0.1:8123' })
+    .url(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain database name')
+    .default('crimestats'),
+};
+
+/** The server those variables name, without credentials that were not given. */
+export function clickHouseServer(env: {
+  CLICKHOUSE_URL: string;
+  CLICKHOUSE_USER?: string | undefined;
+  CLICKHOUSE_PASSWORD?: string | undefined;
+}): { kind: 'server'; url: string; username?: string; password?: string } {
+  return {
+    kind: 'server',
+    url: env.CLICKHOUSE_URL,
+    ...(env.CLICKHOUSE_USER === undefined ? {} : { username: env.CLICKHOUSE_USER }),
+    ...(env.CLICKHOUSE_PASSWORD === undefined ? {} : { password: env.CLICKHOUSE_PASSWORD }),
+  };
+}
+
+/** The force a deployment loads and compares, and data.police.uk's id for it. */
+export const forceFields = {
+  /** By ONS code; Derbyshire unless said otherwise. */
+  CRIMESTATS_FORCE: AreaCodeSchema.default('E23000018'),
+  /** data.police.uk's id for that force, as in its archive file names. */
+  CRIMESTATS_POLICE_UK_FORCE: z
+    .string()
+    .regex(/^[a-z-]+$/, "data.police.uk's id for the force, such as derbyshire")
+    .default('derbyshire'),
+};

@@ -3,6 +3,10 @@ export { bootService, type BootOptions } from './boot.ts';
 export { stopOnSignals, type StopOnSignalsOptions } from './stop-on-signals.ts';
 export {
   MaxUploadBytesSchema,
+  clickHouseServer,
+  clickHouseServerFields,
+  forceFields,
+  portSchema,
   OptionalBrokerListSchema,
   RequiredBrokerListSchema,
   logLevelSchema,

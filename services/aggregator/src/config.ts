@@ -1,5 +1,8 @@
 import {
   RequiredBrokerListSchema,
+  clickHouseServerFields,
+  forceFields,
+  portSchema,
   logLevelSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
@@ -7,15 +10,7 @@ import { z } from 'zod';
 
 const AggregatorEnv = z.object({
   KAFKA_BROKERS: RequiredBrokerListSchema,
-  CLICKHOUSE_URL: z
-    .string({ error: 'CLICKHOUSE_URL is required, e.g. http://127.0.0.1:8123' })
-    .url(),
-  CLICKHOUSE_USER: z.string().optional(),
-  CLICKHOUSE_PASSWORD: z.string().optional(),
-  CLICKHOUSE_DATABASE: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
-    .default('crimestats'),
+  ...clickHouseServerFields,
   AGGREGATOR_GROUP_ID: z.string().default('crimestats-aggregator'),
   /** Window lengths in months, comma-separated. */
   AGGREGATOR_WINDOWS: z
@@ -23,14 +18,14 @@ const AggregatorEnv = z.object({
     .default('12')
     .transform((v) => v.split(',').map((n) => Number(n.trim())))
     .pipe(z.array(z.number().int().min(1).max(60)).min(1)),
-  CRIMESTATS_FORCE: z.string().default('E23000018'),
+  CRIMESTATS_FORCE: forceFields.CRIMESTATS_FORCE,
   /** Topic names; only tests change them. */
   TOPIC_RECORDS: z.string().optional(),
   TOPIC_POPULATIONS: z.string().optional(),
   TOPIC_DEAD_LETTER: z.string().optional(),
   TOPIC_FIGURES_UPDATED: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  PORT: portSchema(8082),
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(20_000),
   LOG_LEVEL: logLevelSchema('info'),
 });

@@ -9,7 +9,7 @@ import {
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
-import { bootService, stopOnSignals } from '@crimestats/lifecycle';
+import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
 import type { Logger } from 'pino';
 import { loadAggregatorConfig, type AggregatorConfig } from './config.ts';
 import { buildAggregatorHttp } from './http.ts';
@@ -22,12 +22,7 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     figuresUpdated: config.TOPIC_FIGURES_UPDATED ?? defaultAggregatorTopics.figuresUpdated,
   };
 
-  const client = openClickHouse({
-    kind: 'server',
-    url: config.CLICKHOUSE_URL,
-    username: config.CLICKHOUSE_USER,
-    password: config.CLICKHOUSE_PASSWORD,
-  });
+  const client = openClickHouse(clickHouseServer(config));
   await migrate(client, config.CLICKHOUSE_DATABASE, logger);
   const store = createStore(client, config.CLICKHOUSE_DATABASE);
   const kafka = connectKafka({

@@ -1,7 +1,10 @@
 import {
   MaxUploadBytesSchema,
   OptionalBrokerListSchema,
+  clickHouseServerFields,
+  forceFields,
   logLevelSchema,
+  portSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
@@ -12,24 +15,15 @@ const CliEnv = z.object({
   CLICKHOUSE_URL: z.string().url().optional(),
   CLICKHOUSE_USER: z.string().optional(),
   CLICKHOUSE_PASSWORD: z.string().optional(),
-  CLICKHOUSE_DATABASE: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain database name')
-    .default('crimestats'),
+  CLICKHOUSE_DATABASE: clickHouseServerFields.CLICKHOUSE_DATABASE,
   CRIMESTATS_HOME: z.string().default('./.crimestats'),
-  /** The force whose data this deployment loads, by ONS code. */
-  CRIMESTATS_FORCE: z.string().default('E23000018'),
-  /** data.police.uk's id for that force, as in its archive file names. */
-  CRIMESTATS_POLICE_UK_FORCE: z
-    .string()
-    .regex(/^[a-z-]+$/)
-    .default('derbyshire'),
+  ...forceFields,
   LOG_LEVEL: logLevelSchema('warn'),
   /** More tokens for `crimestats up`, as `name:role:sha256hex`, comma-separated. */
   CRIMESTATS_TOKENS: z.string().optional(),
   /** Where `crimestats up` listens; loopback unless said otherwise. */
   CRIMESTATS_HOST: z.string().default('127.0.0.1'),
-  CRIMESTATS_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  CRIMESTATS_PORT: portSchema(8080),
   /** The largest upload `crimestats up` takes. */
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),

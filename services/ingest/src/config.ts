@@ -1,8 +1,10 @@
 import {
-  RequiredBrokerListSchema,
-  logLevelSchema,
-  shutdownDeadlineSchema,
   MaxUploadBytesSchema,
+  RequiredBrokerListSchema,
+  forceFields,
+  logLevelSchema,
+  portSchema,
+  shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
 import { parseTokenEntries } from '@crimestats/auth';
@@ -11,16 +13,12 @@ import { z } from 'zod';
 const IngestServiceEnv = z.object({
   KAFKA_BROKERS: RequiredBrokerListSchema,
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  PORT: portSchema(8081),
   /** Analyst tokens as `name:role:sha256hex`, comma-separated; only analysts may upload. */
   CRIMESTATS_TOKENS: z.string().optional(),
   /** A folder whose `incoming/` is watched for files; unset, no folder is watched. */
   CRIMESTATS_DROP_FOLDER: z.string().optional(),
-  CRIMESTATS_FORCE: z.string().default('E23000018'),
-  CRIMESTATS_POLICE_UK_FORCE: z
-    .string()
-    .regex(/^[a-z-]+$/)
-    .default('derbyshire'),
+  ...forceFields,
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
   LOG_LEVEL: logLevelSchema('info'),

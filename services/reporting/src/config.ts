@@ -1,19 +1,17 @@
-import { logLevelSchema, shutdownDeadlineSchema } from '@crimestats/lifecycle';
+import {
+  clickHouseServer,
+  clickHouseServerFields,
+  logLevelSchema,
+  portSchema,
+  shutdownDeadlineSchema,
+} from '@crimestats/lifecycle';
 import { parseTokenEntries } from '@crimestats/auth';
 import { z } from 'zod';
 
 const ReportingServiceEnv = z.object({
-  CLICKHOUSE_URL: z
-    .string({ error: 'CLICKHOUSE_URL is required, e.g. http://127.0.0.1:8123' })
-    .url(),
-  CLICKHOUSE_USER: z.string().optional(),
-  CLICKHOUSE_PASSWORD: z.string().optional(),
-  CLICKHOUSE_DATABASE: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
-    .default('crimestats'),
+  ...clickHouseServerFields,
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: portSchema(8080),
   /** Reader tokens as `name:role:sha256hex`, comma-separated (roles analyst, board, csp:<code>). */
   CRIMESTATS_TOKENS: z.string().optional(),
   /**
@@ -34,12 +32,7 @@ export type ReportingServiceConfig = ReturnType<typeof loadReportingServiceConfi
 export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = ReportingServiceEnv.parse(env);
   return {
-    clickhouse: {
-      kind: 'server' as const,
-      url: e.CLICKHOUSE_URL,
-      ...(e.CLICKHOUSE_USER === undefined ? {} : { username: e.CLICKHOUSE_USER }),
-      ...(e.CLICKHOUSE_PASSWORD === undefined ? {} : { password: e.CLICKHOUSE_PASSWORD }),
-    },
+    clickhouse: clickHouseServer(e),
     database: e.CLICKHOUSE_DATABASE,
     host: e.HOST,
     port: e.PORT,

@@ -137,6 +137,25 @@ describe.each(clickhouseEngines)('bounded recompute (%s)', (engine) => {
     expect(new Set(notices.map((u) => u.category))).toEqual(new Set(['theft-of-a-motor-vehicle']));
   });
 
+  it('rewrites a stored significance the method no longer gives, with no notice', async () => {
+    const store = await freshStore();
+    await processor(store, twoForces, []).processRecords(planRecords());
+    // June 2025's previous window starts before the data: incomplete, so never tested.
+    const query = { category: 'total-recorded-crime', months: 12, periodEnd: '2025-06' };
+    const south = (await store.figures.read(query)).find((f) => f.areaCode === 'E07000039')!;
+    expect(south).toMatchObject({ complete: false, zScore: null, significant: null });
+    // As an older method stored it.
+    await store.figures.upsert([
+      { ...south, zScore: 5, significant: true, version: south.version + 1 },
+    ]);
+
+    const published: FiguresUpdated[][] = [];
+    await processor(store, twoForces, published).recomputeAll();
+    const rewritten = (await store.figures.read(query)).find((f) => f.areaCode === 'E07000039');
+    expect(rewritten).toMatchObject({ zScore: null, significant: null });
+    expect(published.flat()).toEqual([]);
+  });
+
   it('recomputes several forces at once, each compared within itself', async () => {
     const records = [...planRecords(), ...otherForceRecords()];
     const oneByOne = await freshStore();

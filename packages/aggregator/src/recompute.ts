@@ -190,12 +190,14 @@ function* recomputeUnit(
           const change = figureChange(before, row);
           if (change) result.updates.push(change);
           // A row that would store what is stored already is not written again: a replay or a
-          // recompute that changes nothing writes nothing.
+          // recompute that changes nothing writes nothing. Significance is not in the notice, but
+          // a change of method can move it alone (an incomplete row is no longer tested).
           if (
             change ||
             !before ||
             before.areaName !== row.areaName ||
-            before.population !== row.population
+            before.population !== row.population ||
+            before.significant !== row.significant
           ) {
             result.rows.push(row);
           }

@@ -71,6 +71,41 @@ describe('PopulationTable rollups', () => {
     expect(table.populationOf('E23000099', 2025, areas)).toBe(360);
   });
 
+  it("uses a rollup's own population only for its exact year, else its members' sum", () => {
+    const table = PopulationTable.fromRows([
+      ...members,
+      row('E06000099', 2025, 50),
+      row('E10000099', 2025, 310),
+      row('E23000099', 2024, 999),
+    ]);
+    // 2025: the county's own; the force has none for 2025, so its members' (the county's own).
+    expect(table.populationOf('E10000099', 2025, areas)).toBe(310);
+    expect(table.populationOf('E23000099', 2025, areas)).toBe(360);
+    // Other years: the members, each from its own nearest year; a rollup's rows never stand in.
+    expect(table.populationOf('E10000099', 2026, areas)).toBe(300);
+    expect(table.populationOf('E10000099', 2024, areas)).toBe(300);
+    expect(table.populationOf('E23000099', 2026, areas)).toBe(350);
+    expect(table.populationOf('E23000099', 2024, areas)).toBe(999);
+  });
+
+  it('follows a new member figure in every year the rollup has no figure of its own', () => {
+    const base = PopulationTable.fromRows([
+      ...members,
+      row('E06000099', 2025, 50),
+      row('E10000099', 2025, 310),
+    ]);
+    const corrected = base.withRows([row('E07000091', 2024, 90)]);
+    expect(corrected.populationOf('E10000099', 2024, areas)).toBe(290);
+    expect(corrected.populationOf('E23000099', 2024, areas)).toBe(340);
+    expect(corrected.populationOf('E10000099', 2025, areas)).toBe(310);
+  });
+
+  it('has no rollup population in a year its members cannot give, whatever its own rows', () => {
+    const table = PopulationTable.fromRows([row('E10000099', 2025, 310)]);
+    expect(table.populationOf('E10000099', 2025, areas)).toBe(310);
+    expect(table.populationOf('E10000099', 2026, areas)).toBeUndefined();
+  });
+
   it('gives no population rather than a short sum when a member has none', () => {
     const table = PopulationTable.fromRows(members);
     expect(table.populationOf('E23000099', 2025, areas)).toBeUndefined();

@@ -50,7 +50,8 @@ export class PopulationTable {
 
   /**
    * The area's own figure for a year: that year's, else the nearest earlier year's, else the
-   * nearest later year's; undefined when the area carries no population at all.
+   * nearest later year's; undefined when the area carries no population at all. What a CSP area
+   * is measured against; a rollup's own rows count only for their exact year (populationOf).
    */
   ownPopulation(areaCode: string, year: number): number | undefined {
     const years = this.#byArea.get(areaCode);
@@ -62,16 +63,18 @@ export class PopulationTable {
   }
 
   /**
-   * The population an area is measured against in a year. A rollup that carries its own
-   * population uses it (the plan mixes vintages, so the sum of members can be wrong); otherwise
-   * it is the sum of its members', recursively, each member choosing its own nearest year.
-   * Undefined when any needed figure is missing, rather than a silently short sum.
+   * The population an area is measured against in a year. A CSP area uses its own figure, from
+   * the nearest year (ownPopulation). A rollup uses a figure of its own only for that exact year
+   * (the plan's county mixes vintages, so it is not the sum of its districts); in any other year
+   * it is the sum of its members', recursively, each choosing its own nearest year, so a new
+   * district figure moves the county and force too, and a rollup's row for one year never stands
+   * in for another. Undefined when any needed figure is missing, rather than a silently short sum.
    */
   populationOf(areaCode: string, year: number, areas: AreaRegistry): number | undefined {
-    const own = this.ownPopulation(areaCode, year);
-    if (own !== undefined) return own;
     const { members } = areas.get(areaCode);
-    if (members.length === 0) return undefined;
+    if (members.length === 0) return this.ownPopulation(areaCode, year);
+    const exact = this.#byArea.get(areaCode)?.get(year);
+    if (exact !== undefined) return exact;
     let total = 0;
     for (const member of members) {
       const population = this.populationOf(member, year, areas);

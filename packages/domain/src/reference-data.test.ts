@@ -122,12 +122,27 @@ describe('default categories', () => {
 });
 
 describe('default populations', () => {
-  it('has the 2025 populations, the county and force carrying their own', () => {
+  it('has the 2025 populations, the county carrying its own for 2025 only', () => {
     expect(defaultPopulations.populationOf('E07000039', 2025, defaultAreas)).toBe(106654);
     expect(defaultPopulations.populationOf('E06000015', 2025, defaultAreas)).toBe(274144);
     expect(defaultPopulations.populationOf('E10000007', 2025, defaultAreas)).toBe(822345);
     expect(defaultPopulations.populationOf('E23000018', 2025, defaultAreas)).toBe(1096489);
-    expect(defaultPopulations.populationOf('E23000018', 2026, defaultAreas)).toBe(1096489);
+    // Other years: the eight districts' 811,531, and the force that plus Derby City.
+    expect(defaultPopulations.populationOf('E10000007', 2026, defaultAreas)).toBe(811531);
+    expect(defaultPopulations.populationOf('E23000018', 2026, defaultAreas)).toBe(1085675);
+  });
+
+  it("gives a rollup no row that only repeats its members' sum", () => {
+    for (const { areaCode, year, population } of defaultPopulations.rows()) {
+      const { members } = defaultAreas.get(areaCode);
+      if (members.length === 0) continue;
+      const sum = members.reduce(
+        (total, member) =>
+          total + (defaultPopulations.populationOf(member, year, defaultAreas) ?? 0),
+        0,
+      );
+      expect(population, `${areaCode} ${year}`).not.toBe(sum);
+    }
   });
 });
 

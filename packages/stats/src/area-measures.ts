@@ -14,7 +14,10 @@ export interface AreaMeasures {
   percentChange: number | null;
   /** False when any month of either window is missing. */
   complete: boolean;
-  /** See poissonZScore; null with no previous volume. */
+  /**
+   * See poissonZScore; null with no previous volume, and null unless both windows are complete: a
+   * missing month shrinks a window's count, and the test would read that as a real change.
+   */
   zScore: number | null;
   significant: boolean | null;
 }
@@ -26,7 +29,9 @@ export function measureArea(
 ): AreaMeasures {
   const volume = current.volume;
   const previousVolume = previous.hasData ? previous.volume : null;
-  const zScore = previousVolume === null ? null : poissonZScore(volume, previousVolume);
+  const complete = current.complete && previous.complete;
+  const zScore =
+    previousVolume === null || !complete ? null : poissonZScore(volume, previousVolume);
   return {
     volume,
     population,
@@ -34,7 +39,7 @@ export function measureArea(
     previousVolume,
     volumeChange: volumeChange(volume, previousVolume),
     percentChange: percentChange(volume, previousVolume),
-    complete: current.complete && previous.complete,
+    complete,
     zScore,
     significant: zScore === null ? null : isSignificant(zScore),
   };

@@ -170,6 +170,24 @@ describe('compareAreas', () => {
     expect(rows.get(TINY.county)).toMatchObject({ previousVolume: 12, complete: false });
   });
 
+  it('does not call a first year of data significant, though it doubles the previous half year', () => {
+    // Data from July 2024: the previous window holds six months, the current twelve.
+    const counts = [
+      ...series(TINY.a, 'theft', '2024-07', Array<number>(18).fill(10)),
+      ...full(TINY.b, ones()),
+      ...full(TINY.d, ones()),
+    ];
+    const alpha = compare(counts).rows.find((row) => row.area.code === TINY.a);
+    expect(alpha).toMatchObject({
+      volume: 120,
+      previousVolume: 60,
+      percentChange: 100,
+      complete: false,
+      zScore: null,
+      significant: null,
+    });
+  });
+
   it('has a previous volume but no % change when the previous window is all zeros', () => {
     const counts = [
       ...full(TINY.a, [...Array<number>(12).fill(0), ...ones(12)]),

@@ -59,8 +59,9 @@ export function renderChanges(answer: AreaChangesAnswer): void {
   }
   el.changesBody.replaceChildren(...rows);
   el.changesNote.textContent =
-    'Largest % increase first. Significance: a Poisson test of the change in volume ' +
-    '(|z| ≥ 3 on 2(√current − √previous)), a screen for changes beyond ordinary variation.';
+    'Largest % increase first; incomplete rows (†) last, untested. Significance: a Poisson ' +
+    'test of the change in volume (|z| ≥ 3 on 2(√current − √previous)), a screen for changes ' +
+    'beyond ordinary variation.';
   el.downloadChanges.disabled = answer.rows.length === 0;
 }
 

@@ -29,8 +29,10 @@ export const areaChangesRoutes: FastifyPluginAsyncZod<AreaChangesRouteDeps> = as
       schema: {
         summary: "One area's categories ranked by % change",
         description:
-          'Largest increase first; categories without a % change (no previous data) last. Each ' +
-          'row has the volumes, the change, and the Poisson z-score with its significance flag. ' +
+          'Largest increase first; categories without a % change (no previous data) last; ' +
+          'incomplete rows (a month missing from either window) after all complete ones, with no ' +
+          'z-score or significance. Each row has the volumes, the change, and the Poisson z-score ' +
+          'with its significance flag. ' +
           'A CSP token may read only its own area.',
         tags: ['reports'],
         security: bearer,

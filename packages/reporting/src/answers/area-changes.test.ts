@@ -48,6 +48,50 @@ describe('areaChangesFromFigures', () => {
     expect(answer).not.toHaveProperty('message');
   });
 
+  it('lists incomplete rows after the complete ones, so a first year of data never tops them', () => {
+    const answer = areaChangesFromFigures(
+      query,
+      southDerbyshire,
+      [
+        figure({ category: 'robbery', percentChange: -5, volumeChange: -3 }),
+        // Data only from the middle of the previous window: +100% that is no real change.
+        figure({
+          category: 'shoplifting',
+          percentChange: 100,
+          volumeChange: 300,
+          complete: false,
+          zScore: null,
+          significant: null,
+        }),
+        figure({ category: 'drugs', percentChange: 12, volumeChange: 4 }),
+        figure({
+          category: 'bicycle-theft',
+          percentChange: null,
+          previousVolume: null,
+          volumeChange: null,
+          complete: false,
+          zScore: null,
+          significant: null,
+        }),
+        figure({
+          category: 'criminal-damage-and-arson',
+          percentChange: 250,
+          volumeChange: 5,
+          complete: false,
+        }),
+      ],
+      defaultCategories,
+      basis,
+    );
+    expect(answer.rows.map((row) => [row.category.code, row.complete])).toEqual([
+      ['drugs', true],
+      ['robbery', true],
+      ['criminal-damage-and-arson', false],
+      ['shoplifting', false],
+      ['bicycle-theft', false],
+    ]);
+  });
+
   it('keeps the z-score and significance flag of each change', () => {
     const [row] = areaChangesFromFigures(
       query,

@@ -40,7 +40,11 @@ export type AreaChangeRow = z.infer<typeof AreaChangeRowSchema>;
 export const AreaChangesAnswerSchema = z.object({
   area: z.object({ code: AreaCodeSchema, name: z.string().min(1), kind: AreaKindSchema }),
   period: z.object({ start: MonthSchema, end: MonthSchema, months: z.number().int().positive() }),
-  /** By % change, largest increase first; categories without one (no previous data) last. */
+  /**
+   * Complete rows first, then incomplete ones (a month missing from either window: the change is
+   * not comparable, and neither tested nor ranked against real ones); each part by % change,
+   * largest increase first, categories without one (no previous data) last.
+   */
   rows: z.array(AreaChangeRowSchema),
   basis: AnswerBasisSchema,
   /** Present only when there are no rows: why, and what to do. */
@@ -55,8 +59,10 @@ export interface AreaChangesQuery {
 }
 
 /**
- * The changes answer from one area's stored figures: nothing recomputed, only ordered. Ties on
- * % change go to the larger volume change, then the category name, so the order is stable.
+ * The changes answer from one area's stored figures: nothing recomputed, only ordered. Incomplete
+ * rows come after every complete one: a category whose data starts inside the previous window
+ * would otherwise top the list with a doubling that is only the missing months. Ties on % change go
+ * to the larger volume change, then the category name, so the order is stable.
  */
 export function areaChangesFromFigures(
   query: AreaChangesQuery,
@@ -89,6 +95,7 @@ export function areaChangesFromFigures(
 }
 
 function byChange(a: AreaChangeRow, b: AreaChangeRow): number {
+  if (a.complete !== b.complete) return a.complete ? -1 : 1;
   if (a.percentChange !== b.percentChange) {
     if (a.percentChange === null) return 1;
     if (b.percentChange === null) return -1;

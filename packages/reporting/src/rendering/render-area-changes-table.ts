@@ -49,7 +49,7 @@ export function areaChangesTitle(answer: Pick<AreaChangesAnswer, 'area' | 'perio
 
 /**
  * One area's categories as the plan lists its biggest increases: largest % increase first, with
- * the change's significance marked; counts grouped, rates to 2 decimals and % to 1 (half away
+ * the change's significance marked, incomplete rows after the rest under a rule; counts grouped, rates to 2 decimals and % to 1 (half away
  * from zero), missing values as "–". Notes under the table say what the marks mean and which
  * load the figures rest on.
  */
@@ -57,9 +57,21 @@ export function renderAreaChangesTable(answer: AreaChangesAnswer): string {
   const title = areaChangesTitle(answer);
   if (answer.rows.length === 0) return `${title}\n\nNo figures for this area and period.\n`;
   const columns = columnsFor(answer.period.months);
-  const rows = answer.rows.map((row) => columns.map((column) => column.cell(row)));
-  const table = textTable(columns, [rows]);
+  const cells = (rows: readonly AreaChangeRow[]) =>
+    rows.map((row) => columns.map((column) => column.cell(row)));
+  // The answer lists incomplete rows last; the rule keeps them from reading as the bottom of one list.
+  const table = textTable(columns, [
+    cells(answer.rows.filter((row) => row.complete)),
+    cells(answer.rows.filter((row) => !row.complete)),
+  ]);
   return `${[title, '', table, ...notes(answer)].join('\n')}\n`;
+}
+
+function incompleteNote(answer: AreaChangesAnswer): string {
+  const missing = `Complete "no": a month of this period or the ${monthsLabel(answer.period.months)} before is missing`;
+  return answer.rows.some((row) => row.complete)
+    ? `Below the rule, ${missing}, so the change is not comparable: listed after the complete rows, not tested for significance (${MISSING}).`
+    : `${missing}, so the change is not comparable and not tested for significance (${MISSING}).`;
 }
 
 function notes(answer: AreaChangesAnswer): string[] {
@@ -68,9 +80,7 @@ function notes(answer: AreaChangesAnswer): string[] {
     rows.some((row) => row.significant === true)
       ? `▲/▼ significant: a rise or fall beyond chance (Poisson test, |z| ≥ ${SIGNIFICANCE_THRESHOLD}).`
       : undefined,
-    rows.some((row) => !row.complete)
-      ? `Complete "no": a month of this period or the ${monthsLabel(answer.period.months)} before is missing.`
-      : undefined,
+    rows.some((row) => !row.complete) ? incompleteNote(answer) : undefined,
     rows.some((row) => row.previousVolume === null || row.ratePer1000 === null)
       ? `${MISSING}: no data for the previous period, or no population for the area.`
       : undefined,

@@ -105,6 +105,41 @@ describe('renderAreaChangesTable', () => {
     expect(table).not.toContain('▲/▼');
   });
 
+  it('sets incomplete rows apart under a rule, untested, and says why', () => {
+    const answer = areaChangesFromFigures(
+      changesQuery,
+      southDerbyshire,
+      [
+        figure({
+          category: 'shoplifting',
+          volume: 600,
+          previousVolume: 300,
+          volumeChange: 300,
+          percentChange: 100,
+          zScore: null,
+          significant: null,
+          complete: false,
+        }),
+        figure({ category: 'robbery', volume: 40, previousVolume: 50, volumeChange: -10 }),
+      ],
+      defaultCategories,
+      basis,
+    );
+    const lines = renderAreaChangesTable(answer).split('\n');
+    const rule = lines[3] ?? '';
+    expect(rule).toMatch(/^-+$/);
+    expect(lines.slice(4, 7)).toEqual([
+      expect.stringMatching(/^Robbery {2,}40 {2,}50 {2,}-10 {2,}-2\.8% {2,}58\.76 +6 {2}yes$/),
+      rule,
+      expect.stringMatching(
+        /^Shoplifting {2,}600 {2,}300 {2,}300 {2,}100\.0% {2,}– {2,}58\.76 +6 {2}no$/,
+      ),
+    ]);
+    expect(lines).toContain(
+      'Below the rule, Complete "no": a month of this period or the 12 months before is missing, so the change is not comparable: listed after the complete rows, not tested for significance (–).',
+    );
+  });
+
   it('says so, rather than print an empty table, when there are no figures', () => {
     const answer = areaChangesFromFigures(
       changesQuery,

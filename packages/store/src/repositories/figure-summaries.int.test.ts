@@ -69,6 +69,7 @@ describe.each(clickhouseEngines)('figure summaries (%s)', (engine) => {
           previousVolume: 29_891,
           percentChange: 2.12,
           complete: true,
+          significant: false,
         },
         {
           category: 'total-recorded-crime',
@@ -83,6 +84,7 @@ describe.each(clickhouseEngines)('figure summaries (%s)', (engine) => {
           previousVolume: null,
           percentChange: null,
           complete: false,
+          significant: null,
         },
       ]);
     });

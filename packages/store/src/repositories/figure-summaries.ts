@@ -5,8 +5,8 @@ import { list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
 import { FiguresRangeQuerySchema, type FiguresRangeQuery } from './figures.ts';
 
 /**
- * What the aggregator compares a recomputed figure with: the key and the published numbers, no
- * more. Counts are read as UInt32 so both engines send plain JSON numbers, and the row schema has
+ * What the aggregator compares a recomputed figure with: the key, the published numbers and the
+ * significance flag (which a change of method can move alone), no more. Counts are read as UInt32 so both engines send plain JSON numbers, and the row schema has
  * no conversions: a national recompute reads a million and a half of these.
  */
 export const FigureSummarySchema = z.object({
@@ -22,6 +22,10 @@ export const FigureSummarySchema = z.object({
   previousVolume: z.number().int().nonnegative().nullable(),
   percentChange: z.number().nullable(),
   complete: z.number().transform((v) => v === 1),
+  significant: z
+    .number()
+    .nullable()
+    .transform((v) => (v === null ? null : v === 1)),
 });
 export type FigureSummary = z.output<typeof FigureSummarySchema>;
 
@@ -45,7 +49,7 @@ export class FigureSummariesRepository {
                  if(isNull(population), NULL, toUInt32(assumeNotNull(population))) AS population,
                  toUInt32(volume) AS volume, rate_per_1000 AS ratePer1000, rank,
                  if(isNull(previous_volume), NULL, toUInt32(assumeNotNull(previous_volume))) AS previousVolume,
-                 percent_change AS percentChange, complete
+                 percent_change AS percentChange, complete, significant
           FROM ${this.#table} FINAL
           WHERE category IN (${list(q.categories.map(str))}) AND months = ${uint(q.months)}
             AND period_end >= ${str(q.fromEnd)} AND period_end <= ${str(q.toEnd)}`,

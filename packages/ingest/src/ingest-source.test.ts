@@ -14,8 +14,9 @@ const row = (
   lsoaName: string,
   type: string,
   location = 'On or near Park Road',
+  force = 'Derbyshire Constabulary',
 ) =>
-  `abc,${month},Derbyshire Constabulary,Derbyshire Constabulary,-1.5,52.9,${location},${lsoaCode},${lsoaName},${type},Under investigation,`;
+  `abc,${month},${force},${force},-1.5,52.9,${location},${lsoaCode},${lsoaName},${type},Under investigation,`;
 
 async function ingest(path: string, extra: Partial<IngestOptions> = {}) {
   const sink = new MemorySink();
@@ -128,6 +129,46 @@ describe('police.uk street-level files', () => {
     });
     expect(report.problems).toHaveLength(10);
     expect(report.problemCount).toBe(120);
+  });
+
+  it("refuses another force's file whole, naming the force found and the one expected", async () => {
+    const files = tempFolder();
+    const westYorkshire = (lsoaName: string, type: string) =>
+      row('2025-01', 'E01010000', lsoaName, type, 'On or near Park Road', 'West Yorkshire Police');
+    const text = [
+      HEADER,
+      westYorkshire('Leeds 001A', 'Burglary'),
+      westYorkshire('Bradford 002B', 'Drugs'),
+      westYorkshire('Wakefield 003C', 'Shoplifting'),
+    ].join('\n');
+    const { report, sink } = await ingest(files.write('2025-01-west-yorkshire-street.csv', text));
+    expect(report.status).toBe('refused');
+    expect(report.records).toBe(0);
+    expect(sink.records).toHaveLength(0);
+    expect(report.error).toBe(
+      '"Falls within" names another force: found West Yorkshire Police (3 rows, first on line 2); ' +
+        'expected Derbyshire Constabulary, the force being loaded. Nothing was published.',
+    );
+  });
+
+  it('refuses a file that mixes forces, even when valid rows are accepted', async () => {
+    const files = tempFolder();
+    const text = [
+      HEADER,
+      row('2025-01', 'E01019000', 'South Derbyshire 010B', 'Vehicle crime'),
+      row('2025-01', 'E01019001', 'South Derbyshire 011A', 'Drugs'),
+      row('2025-01', 'E01028000', 'Nottingham 001A', 'Robbery', 'x', 'Nottinghamshire Police'),
+    ].join('\n');
+    const { report, sink } = await ingest(files.write('mixed-forces.csv', text), {
+      acceptValidRows: true,
+    });
+    expect(report.status).toBe('refused');
+    expect(sink.records).toHaveLength(0);
+    expect(report.error).toBe(
+      '"Falls within" names another force: found Nottinghamshire Police (1 row, first on line 4) ' +
+        'beside Derbyshire Constabulary (2 rows); expected Derbyshire Constabulary, the force being ' +
+        'loaded. Nothing was published.',
+    );
   });
 
   it('maps areas through an LSOA lookup when one is loaded', async () => {
@@ -246,7 +287,9 @@ describe('unreadable files', () => {
     const files = tempFolder();
     const path = files.write('x.csv', 'month,area_code,category,count\n');
     const { report } = await ingest(path, { format: 'police-uk' });
-    expect(report.error).toMatch(/missing columns: Month, LSOA code, LSOA name, Crime type/);
+    expect(report.error).toMatch(
+      /missing columns: Month, Falls within, LSOA code, LSOA name, Crime type/,
+    );
   });
 
   it('reports a publishing failure instead of claiming success', async () => {

@@ -32,6 +32,8 @@ export interface FormatParser {
   header(fields: string[]): void;
   /** Validates one row: adds its count, or records a problem and leaves it out. */
   row(fields: string[], line: number): void;
+  /** Why the whole file must be refused, whatever its rows (e.g. another force's file). */
+  refusal?(): string | undefined;
   result(): ParsedFile;
 }
 

@@ -244,36 +244,6 @@ describe('population files', () => {
   });
 });
 
-describe('Home Office CSP tables', () => {
-  it('keeps each quarter as a three-month record and maps offences to categories', async () => {
-    const files = tempFolder();
-    const header =
-      'Financial Year,Financial Quarter,Force Name,CSP Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Number of Offences';
-    const path = files.write(
-      'csp.csv',
-      [
-        header,
-        '2024/25,1,Derbyshire,South Derbyshire,Burglary business and community,Burglary,Burglary - business and community,30C,4',
-        '2024/25,1,Derbyshire,South Derbyshire,Burglary business and community,Burglary,Burglary - business and community,30C,3',
-        '2024/25,4,Derbyshire,Derby,Theft of a motor vehicle,Vehicle offences,Theft of a motor vehicle,48,"1,021"',
-        '2024/25,4,Nottinghamshire,Nottingham,Theft of a motor vehicle,Vehicle offences,Theft of a motor vehicle,48,9',
-        '2024/25,4,Derbyshire,Erewash,Something new,Mystery,Mystery subgroup,999,2',
-      ].join('\n'),
-    );
-    const { report, sink } = await ingest(path);
-    expect(report).toMatchObject({
-      status: 'accepted',
-      format: 'home-office-csp',
-      months: ['2024-04', '2025-01'],
-      unmapped: { 'outside-force': 1, 'unknown-offence': 1 },
-    });
-    expect(sink.records.map((r) => [r.areaCode, r.category, r.month, r.months, r.count])).toEqual([
-      ['E07000039', 'burglary-business-and-community', '2024-04', 3, 7],
-      ['E06000015', 'theft-of-a-motor-vehicle', '2025-01', 3, 1021],
-    ]);
-  });
-});
-
 describe('unreadable files', () => {
   it('refuses a file whose header matches no format, saying what was expected', async () => {
     const files = tempFolder();

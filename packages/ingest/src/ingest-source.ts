@@ -128,6 +128,7 @@ export async function ingestSource(source: InputSource, opts: IngestOptions): Pr
       const records = recordsOf(parsed, opts.areas, opts.force, batch);
       report.months = [...parsed.months].sort();
       report.unmapped = parsed.unmapped;
+      if (parsed.unknownOffenceCodes) report.unknownOffenceCodes = parsed.unknownOffenceCodes;
       await opts.sink.publishRecords(records);
       report.records = records.length;
     } else {

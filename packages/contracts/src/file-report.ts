@@ -30,8 +30,8 @@ export type UnmappedReason = z.infer<typeof UnmappedReasonSchema>;
 
 /**
  * A Home Office offence code the offence classification lacks (a later year's, say): how many rows
- * and offences named it, and the category they were counted in by their subgroup or group label,
- * null when neither is known (those rows are also in `unmapped['unknown-offence']`).
+ * and offences named it, and the category its first row was counted in by its subgroup or group
+ * label, null when neither is known (such rows are also in `unmapped['unknown-offence']`).
  */
 export const UnknownOffenceCodeSchema = z.object({
   rows: z.number().int().positive(),

@@ -1,5 +1,8 @@
 import {
+  addMonths,
   compareMonths,
+  monthFromParts,
+  monthParts,
   monthRange,
   parseMonth,
   periodEndsReaching,
@@ -35,7 +38,10 @@ export function categoriesNeededFor(category: string, taxonomy: CategoryTaxonomy
 
 /**
  * The period ends whose figures a touched month can move (see periodEndsReaching), kept within the
- * months that have data: figures are not made for periods no data reaches.
+ * months that have data: figures are not made for periods no data reaches. A touched month stands
+ * for its whole quarter (January–March, April–June, …, as Home Office quarters run): a monthly
+ * record there can decide whether the quarter's other months count the Home Office quarter or the
+ * monthly data (see countsFromRecords).
  */
 export function affectedPeriodEnds(
   touchedMonths: Iterable<string>,
@@ -45,12 +51,21 @@ export function affectedPeriodEnds(
   const first = parseMonth(dataRange.first);
   const last = parseMonth(dataRange.last);
   const ends = new Set<Month>();
-  for (const touched of touchedMonths) {
-    for (const end of periodEndsReaching(parseMonth(touched), windowMonths)) {
-      if (compareMonths(end, first) >= 0 && compareMonths(end, last) <= 0) ends.add(end);
+  const quarterStarts = new Set([...touchedMonths].map((m) => quarterStartOf(parseMonth(m))));
+  for (const start of quarterStarts) {
+    for (const month of monthRange(start, addMonths(start, 2))) {
+      for (const end of periodEndsReaching(month, windowMonths)) {
+        if (compareMonths(end, first) >= 0 && compareMonths(end, last) <= 0) ends.add(end);
+      }
     }
   }
   return [...ends].sort(compareMonths);
+}
+
+/** The first month of the calendar quarter holding `month`. */
+function quarterStartOf(month: Month): Month {
+  const { year, month: monthOfYear } = monthParts(month);
+  return monthFromParts(year, monthOfYear - ((monthOfYear - 1) % 3));
 }
 
 /** Every period end from the first month with data to the last. */

@@ -1,5 +1,11 @@
 import type { MonthlyRecord, SourceKind } from '@crimestats/contracts';
-import { addMonths, parseMonth, type MonthlyCount } from '@crimestats/domain';
+import {
+  addMonths,
+  parseMonth,
+  type CategoryTaxonomy,
+  type Month,
+  type MonthlyCount,
+} from '@crimestats/domain';
 
 /**
  * Which source speaks for an (area, category, month) when several do: the force's own monthly
@@ -11,27 +17,120 @@ export const SOURCE_PRECEDENCE: readonly SourceKind[] = [
   'home-office-csp',
 ];
 
+interface Ranked<T> {
+  rank: number;
+  value: T;
+}
+
 /**
  * Turns the latest stored records into the monthly counts the statistics core reads, one per
- * (area, category, month). A quarterly record counts at its quarter's last month and marks its
- * other two months present with zero: windows ending at a quarter's end (March, June, September,
- * December) are exact, and any other window counts the quarters whose last month falls inside it.
+ * (area, category, month), leaving parents that are not supplied to be derived there.
+ *
+ * Monthly records (monthly counts, police.uk) are taken by precedence, month by month. A quarterly
+ * record (a Home Office quarter) counts at its quarter's last month and marks its other two months
+ * present with zero, so windows ending at a quarter's end are exact. A monthly source replaces a
+ * quarter only where it covers all three months (supplying the category, or every child it is
+ * derived from); otherwise the quarter stands for all three, and the monthly values of those
+ * months are dropped, so crime is never counted twice nor lost across the quarter's months. The
+ * same holds for a parent a quarter reaches only through its children: unless the monthly source
+ * covers the whole quarter, the parent is derived from those children in all three months.
+ *
+ * Every decision for a category looks only at it and the categories below it, so reading a
+ * category's subtree is enough to compute its figures.
  */
-export function countsFromRecords(records: Iterable<MonthlyRecord>): MonthlyCount[] {
-  const best = new Map<string, { rank: number; count: MonthlyCount }>();
-  const offer = (count: MonthlyCount, source: SourceKind): void => {
-    const key = `${count.areaCode}|${count.category}|${count.month}`;
-    const rank = SOURCE_PRECEDENCE.indexOf(source);
-    const current = best.get(key);
-    if (!current || rank < current.rank) best.set(key, { rank, count });
-  };
-  for (const r of records) {
-    const start = parseMonth(r.month);
-    for (let i = 0; i < r.months; i++) {
-      const month = addMonths(start, i);
-      const count = i === r.months - 1 ? r.count : 0;
-      offer({ areaCode: r.areaCode, category: r.category, month, count }, r.source.kind);
+export function countsFromRecords(
+  records: Iterable<MonthlyRecord>,
+  taxonomy: CategoryTaxonomy,
+): MonthlyCount[] {
+  const monthly = new Map<string, Ranked<MonthlyCount>>();
+  const spans = new Map<string, Ranked<MonthlyRecord>>();
+  for (const record of records) {
+    const rank = SOURCE_PRECEDENCE.indexOf(record.source.kind);
+    const key = cellKey(record.areaCode, record.category, record.month);
+    if (record.months === 1) {
+      const value = { ...pick(record), month: parseMonth(record.month) };
+      offer(monthly, key, { rank, value });
+    } else offer(spans, key, { rank, value: record });
+  }
+
+  const coverage = new MonthlyCoverage(monthly, taxonomy);
+  const chosen = new Map([...monthly].map(([key, { value }]) => [key, value]));
+  for (const { areaCode, category, start, months } of quartersReaching(spans, taxonomy)) {
+    const quarterMonths = Array.from({ length: months }, (_, i) => addMonths(start, i));
+    if (quarterMonths.every((month) => coverage.covers(areaCode, category, month))) {
+      continue;
+    }
+    const own = spans.get(cellKey(areaCode, category, start))?.value;
+    quarterMonths.forEach((month, i) => {
+      const key = cellKey(areaCode, category, month);
+      if (own === undefined) chosen.delete(key);
+      else chosen.set(key, { areaCode, category, month, count: i === months - 1 ? own.count : 0 });
+    });
+  }
+  return [...chosen.values()];
+}
+
+/**
+ * Every (area, category, quarter) a quarterly record reaches: its own category, and each parent
+ * above it that is derived from its children, as far up as derivation goes.
+ */
+function* quartersReaching(
+  spans: ReadonlyMap<string, Ranked<MonthlyRecord>>,
+  taxonomy: CategoryTaxonomy,
+): Generator<{ areaCode: string; category: string; start: Month; months: number }> {
+  const seen = new Set<string>();
+  for (const { value: record } of spans.values()) {
+    const start = parseMonth(record.month);
+    let category: string | null = record.category;
+    while (category !== null) {
+      const key = `${cellKey(record.areaCode, category, start)}|${record.months}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      yield { areaCode: record.areaCode, category, start, months: record.months };
+      const parent: string | null = taxonomy.byCode(category)?.parent ?? null;
+      const derivedFromIt: boolean =
+        parent !== null && taxonomy.derivationChildrenOf(parent).some((c) => c.code === category);
+      category = derivedFromIt ? parent : null;
     }
   }
-  return [...best.values()].map((v) => v.count);
 }
+
+/** Whether the monthly sources alone give a category's whole count for an area and month. */
+class MonthlyCoverage {
+  readonly #monthly: ReadonlyMap<string, unknown>;
+  readonly #taxonomy: CategoryTaxonomy;
+  readonly #memo = new Map<string, boolean>();
+
+  constructor(monthly: ReadonlyMap<string, unknown>, taxonomy: CategoryTaxonomy) {
+    this.#monthly = monthly;
+    this.#taxonomy = taxonomy;
+  }
+
+  /** Supplied, or derived from children that are all covered. */
+  covers(areaCode: string, category: string, month: Month): boolean {
+    const key = cellKey(areaCode, category, month);
+    if (this.#monthly.has(key)) return true;
+    let covered = this.#memo.get(key);
+    if (covered === undefined) {
+      const children =
+        this.#taxonomy.byCode(category) === undefined
+          ? []
+          : this.#taxonomy.derivationChildrenOf(category);
+      covered = children.length > 0 && children.every((c) => this.covers(areaCode, c.code, month));
+      this.#memo.set(key, covered);
+    }
+    return covered;
+  }
+}
+
+function offer<T>(best: Map<string, Ranked<T>>, key: string, candidate: Ranked<T>): void {
+  const current = best.get(key);
+  if (!current || candidate.rank < current.rank) best.set(key, candidate);
+}
+
+function pick({ areaCode, category, count }: MonthlyRecord) {
+  return { areaCode, category, count };
+}
+
+const cellKey = (areaCode: string, category: string, month: string): string =>
+  `${areaCode}|${category}|${month}`;

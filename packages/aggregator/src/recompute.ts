@@ -157,7 +157,7 @@ async function readCounts(
     });
     // Every record of an (area, category) comes in the same batch, so taking the best source per
     // month batch by batch chooses as taking it over all the records at once would.
-    grid.add(countsFromRecords(records));
+    grid.add(countsFromRecords(records, taxonomy));
   }
   return grid;
 }

@@ -28,6 +28,18 @@ export const UnmappedReasonSchema = z.enum([
 ]);
 export type UnmappedReason = z.infer<typeof UnmappedReasonSchema>;
 
+/**
+ * A Home Office offence code the offence classification lacks (a later year's, say): how many rows
+ * and offences named it, and the category its first row was counted in by its subgroup or group
+ * label, null when neither is known (such rows are also in `unmapped['unknown-offence']`).
+ */
+export const UnknownOffenceCodeSchema = z.object({
+  rows: z.number().int().positive(),
+  offences: z.number().int().nonnegative(),
+  countedIn: z.string().nullable(),
+});
+export type UnknownOffenceCode = z.infer<typeof UnknownOffenceCodeSchema>;
+
 export const FileStatusSchema = z.enum([
   /** Every row valid; everything published. */
   'accepted',
@@ -54,6 +66,8 @@ export const FileReportSchema = z.object({
   /** A reason the whole file could not be read (no known header, unreadable, …). */
   error: z.string().optional(),
   unmapped: z.partialRecord(UnmappedReasonSchema, z.number().int().nonnegative()),
+  /** Home Office tables only: offence codes the classification lacks, by code. */
+  unknownOffenceCodes: z.record(z.string(), UnknownOffenceCodeSchema).optional(),
   months: z.array(MonthSchema),
   records: z.number().int().nonnegative(),
   populations: z.number().int().nonnegative(),

@@ -12,12 +12,14 @@ export {
   FileStatusSchema,
   InputFormatSchema,
   ProblemSchema,
+  UnknownOffenceCodeSchema,
   UnmappedReasonSchema,
   type BatchReport,
   type FileReport,
   type FileStatus,
   type InputFormat,
   type Problem,
+  type UnknownOffenceCode,
   type UnmappedReason,
 } from './file-report.ts';
 export { FiguresUpdatedSchema, type FiguresUpdated } from './figures-updated.ts';

@@ -26,8 +26,13 @@ export const CategorySchema = z
     /** The single parent, so no count can reach an ancestor by two paths. */
     parent: z.string().nullable(),
     derivation: CategoryDerivationSchema.default('sum-of-children'),
-    /** Home Office offence codes, recorded only where they are certain. */
-    homeOfficeCodes: z.array(z.string().regex(/^\d+[A-Z]?$/)).optional(),
+    /**
+     * The Home Office offence codes this category is made of: all of a subgroup's, or some of
+     * them for a finer category within it (`30C`, `37.2`, `1/4.1/4.10/4.2`).
+     */
+    homeOfficeCodes: z
+      .array(z.string().regex(/^\d[\dA-Z]*(?:[./]\d[\dA-Z]*)*$/, 'expected an offence code'))
+      .optional(),
     note: z.string().optional(),
   })
   .transform((row) => ({ ...row, name: row.name ?? row.label }));
@@ -52,7 +57,51 @@ export const CategoryListSchema = z.array(CategorySchema).superRefine((categorie
     }
     if (hasAncestorCycle(category.code, byCode)) issue('parent cycle');
   });
+  if (ctx.issues.length === 0) checkOffenceCodeLines(categories, byCode, ctx);
 });
+
+/**
+ * An offence code counts in every category listing it, so those must lie on one line of descent
+ * (a subgroup and finer categories within it); listed beside each other it would count twice.
+ */
+function checkOffenceCodeLines(
+  categories: readonly Category[],
+  byCode: ReadonlyMap<string, Category>,
+  ctx: z.RefinementCtx,
+): void {
+  const listing = new Map<string, Category[]>();
+  for (const category of categories) {
+    for (const code of category.homeOfficeCodes ?? []) {
+      listing.set(code, [...(listing.get(code) ?? []), category]);
+    }
+  }
+  for (const [code, holders] of listing) {
+    const lines = holders.map((holder) => new Set(lineOf(holder.code, byCode)));
+    const oneLine = holders.every((a, i) =>
+      holders.every((b, j) => i === j || lines[i]!.has(b.code) || lines[j]!.has(a.code)),
+    );
+    if (!oneLine || new Set(holders.map((h) => h.code)).size < holders.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [categories.indexOf(holders[0]!)],
+        message: `offence code ${code} is listed by ${holders.map((h) => h.code).join(', ')}, which are not one line of descent`,
+      });
+    }
+  }
+}
+
+/** The category and its ancestors. */
+function lineOf(start: string, byCode: ReadonlyMap<string, Category>): string[] {
+  const line = [start];
+  for (
+    let parent = byCode.get(start)?.parent;
+    parent != null;
+    parent = byCode.get(parent)?.parent
+  ) {
+    line.push(parent);
+  }
+  return line;
+}
 
 function hasAncestorCycle(start: string, byCode: ReadonlyMap<string, Category>): boolean {
   const seen = new Set<string>([start]);

@@ -74,5 +74,29 @@ describe('CategoryTaxonomy validation', () => {
   it('refuses unknown sources and malformed Home Office codes', () => {
     refuses([{ ...rows[4], source: 'ons' }], /source/);
     refuses([{ ...rows[4], homeOfficeCodes: ['30 C'] }], /homeOfficeCodes/);
+    refuses([{ ...rows[4], homeOfficeCodes: ['4.'] }], /homeOfficeCodes/);
+  });
+
+  it('finds the categories an offence code counts in, its subgroup first', () => {
+    const coded = CategoryTaxonomy.fromRows([
+      rows[0],
+      { ...rows[2], homeOfficeCodes: ['30C', '37.2', '1/4.1/4.10/4.2'] },
+      { ...rows[3], homeOfficeCodes: ['30C'] },
+      { ...rows[1], homeOfficeCodes: ['48'] },
+    ]);
+    expect(coded.homeOfficeCategoriesOf('30C').map((c) => c.code)).toEqual([
+      'pears',
+      'green-pears',
+    ]);
+    expect(coded.homeOfficeCategoriesOf('1/4.1/4.10/4.2').map((c) => c.code)).toEqual(['pears']);
+    expect(coded.homeOfficeCategoriesOf('99')).toEqual([]);
+  });
+
+  it('refuses an offence code listed by categories side by side, where it would count twice', () => {
+    refuses(
+      [rows[0], { ...rows[1], homeOfficeCodes: ['48'] }, { ...rows[2], homeOfficeCodes: ['48'] }],
+      /offence code 48 is listed by apples, pears, which are not one line of descent/,
+    );
+    refuses([rows[0], { ...rows[1], homeOfficeCodes: ['48', '48'] }], /offence code 48/);
   });
 });

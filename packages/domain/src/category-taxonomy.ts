@@ -8,10 +8,19 @@ import { CategoryListSchema, type Category } from './category-schema.ts';
 export class CategoryTaxonomy {
   readonly #categories: readonly Category[];
   readonly #byCode: ReadonlyMap<string, Category>;
+  readonly #byOffenceCode = new Map<string, Category[]>();
 
   private constructor(categories: readonly Category[]) {
     this.#categories = categories;
     this.#byCode = new Map(categories.map((category) => [category.code, category]));
+    for (const category of categories) {
+      for (const code of category.homeOfficeCodes ?? []) {
+        this.#byOffenceCode.set(code, [...(this.#byOffenceCode.get(code) ?? []), category]);
+      }
+    }
+    for (const holders of this.#byOffenceCode.values()) {
+      holders.sort((a, b) => this.ancestorsOf(a.code).length - this.ancestorsOf(b.code).length);
+    }
   }
 
   /** Validates raw rows (e.g. a parsed categories.json); throws a ZodError naming the bad rows. */
@@ -63,6 +72,15 @@ export class CategoryTaxonomy {
    */
   derivationChildrenOf(code: string): Category[] {
     return this.get(code).derivation === 'sum-of-children' ? this.childrenOf(code) : [];
+  }
+
+  /**
+   * The categories a Home Office offence code counts in, shallowest first: its subgroup, then any
+   * finer category within it that lists the code too (`30C`: non-domestic burglary, then burglary
+   * of business and community). Empty for a code no category lists.
+   */
+  homeOfficeCategoriesOf(offenceCode: string): readonly Category[] {
+    return this.#byOffenceCode.get(offenceCode) ?? [];
   }
 
   bySource(source: Category['source']): Category[] {

@@ -79,9 +79,16 @@ describe('default categories', () => {
     expect(defaultCategories.bySource('police-uk')).toHaveLength(14);
   });
 
-  it('derives total recorded crime from the 13 police.uk crime types, never from ASB', () => {
-    const children = defaultCategories.derivationChildrenOf('total-recorded-crime');
-    expect(children.map((c) => c.label).sort()).toEqual(
+  it('derives total recorded crime from the 13 police.uk crime types, each once, never ASB', () => {
+    const reached: string[] = [];
+    const walk = (code: string): void => {
+      for (const child of defaultCategories.derivationChildrenOf(code)) {
+        if (child.source === 'police-uk') reached.push(child.label);
+        else walk(child.code);
+      }
+    };
+    walk('total-recorded-crime');
+    expect(reached.sort()).toEqual(
       POLICE_UK_TYPES.filter((label) => label !== 'Anti-social behaviour').sort(),
     );
     expect(categoryByCode('anti-social-behaviour')).toMatchObject({
@@ -91,12 +98,18 @@ describe('default categories', () => {
     expect(categoryByCode('total-recorded-crime')?.name).toBe('Total recorded crime');
   });
 
-  it("places the plan's Home Office subgroups under the police.uk type they fall within", () => {
+  it("places the plan's Home Office categories under the police.uk type they fall within", () => {
     const path = (code: string) => defaultCategories.ancestorsOf(code).map((c) => c.code);
-    expect(path('burglary-business-and-community')).toEqual(['burglary', 'total-recorded-crime']);
+    expect(path('burglary-business-and-community')).toEqual([
+      'non-domestic-burglary',
+      'burglary',
+      'theft-offences',
+      'total-recorded-crime',
+    ]);
     expect(path('theft-of-a-motor-vehicle')).toEqual([
       'vehicle-offences',
       'vehicle-crime',
+      'theft-offences',
       'total-recorded-crime',
     ]);
     expect(path('trafficking-of-drugs')).toEqual([
@@ -111,13 +124,15 @@ describe('default categories', () => {
     ]);
   });
 
-  it('never derives a parent from a partial list of Home Office subgroups', () => {
-    for (const category of defaultCategories.all()) {
-      const children = defaultCategories.childrenOf(category.code);
-      if (children.some((child) => child.source === 'home-office')) {
-        expect(category.derivation, category.code).toBe('supplied-only');
-      }
-    }
+  it('derives every parent from its children, except the one whose child is only a part', () => {
+    const suppliedOnly = defaultCategories
+      .all()
+      .filter((category) => category.derivation === 'supplied-only')
+      .map((category) => category.code);
+    expect(suppliedOnly).toEqual(['non-domestic-burglary']);
+    expect(defaultCategories.childrenOf('non-domestic-burglary').map((c) => c.code)).toEqual([
+      'burglary-business-and-community',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import type { InputFormat } from '@crimestats/contracts';
 
 /** Columns each format must have; a header holding all of one format's columns is that format. */
 export const REQUIRED_COLUMNS: Record<InputFormat, readonly (readonly string[])[]> = {
-  'police-uk': [['Month'], ['LSOA code'], ['LSOA name'], ['Crime type']],
+  'police-uk': [['Month'], ['Falls within'], ['LSOA code'], ['LSOA name'], ['Crime type']],
   'monthly-counts': [['month'], ['area_code'], ['category'], ['count']],
   population: [['area_code'], ['year'], ['population']],
   'home-office-csp': [

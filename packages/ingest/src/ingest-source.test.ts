@@ -14,8 +14,9 @@ const row = (
   lsoaName: string,
   type: string,
   location = 'On or near Park Road',
+  force = 'Derbyshire Constabulary',
 ) =>
-  `abc,${month},Derbyshire Constabulary,Derbyshire Constabulary,-1.5,52.9,${location},${lsoaCode},${lsoaName},${type},Under investigation,`;
+  `abc,${month},${force},${force},-1.5,52.9,${location},${lsoaCode},${lsoaName},${type},Under investigation,`;
 
 async function ingest(path: string, extra: Partial<IngestOptions> = {}) {
   const sink = new MemorySink();
@@ -130,6 +131,46 @@ describe('police.uk street-level files', () => {
     expect(report.problemCount).toBe(120);
   });
 
+  it("refuses another force's file whole, naming the force found and the one expected", async () => {
+    const files = tempFolder();
+    const westYorkshire = (lsoaName: string, type: string) =>
+      row('2025-01', 'E01010000', lsoaName, type, 'On or near Park Road', 'West Yorkshire Police');
+    const text = [
+      HEADER,
+      westYorkshire('Leeds 001A', 'Burglary'),
+      westYorkshire('Bradford 002B', 'Drugs'),
+      westYorkshire('Wakefield 003C', 'Shoplifting'),
+    ].join('\n');
+    const { report, sink } = await ingest(files.write('2025-01-west-yorkshire-street.csv', text));
+    expect(report.status).toBe('refused');
+    expect(report.records).toBe(0);
+    expect(sink.records).toHaveLength(0);
+    expect(report.error).toBe(
+      '"Falls within" names another force: found West Yorkshire Police (3 rows, first on line 2); ' +
+        'expected Derbyshire Constabulary, the force being loaded. Nothing was published.',
+    );
+  });
+
+  it('refuses a file that mixes forces, even when valid rows are accepted', async () => {
+    const files = tempFolder();
+    const text = [
+      HEADER,
+      row('2025-01', 'E01019000', 'South Derbyshire 010B', 'Vehicle crime'),
+      row('2025-01', 'E01019001', 'South Derbyshire 011A', 'Drugs'),
+      row('2025-01', 'E01028000', 'Nottingham 001A', 'Robbery', 'x', 'Nottinghamshire Police'),
+    ].join('\n');
+    const { report, sink } = await ingest(files.write('mixed-forces.csv', text), {
+      acceptValidRows: true,
+    });
+    expect(report.status).toBe('refused');
+    expect(sink.records).toHaveLength(0);
+    expect(report.error).toBe(
+      '"Falls within" names another force: found Nottinghamshire Police (1 row, first on line 4) ' +
+        'beside Derbyshire Constabulary (2 rows); expected Derbyshire Constabulary, the force being ' +
+        'loaded. Nothing was published.',
+    );
+  });
+
   it('maps areas through an LSOA lookup when one is loaded', async () => {
     const files = tempFolder();
     const text = [
@@ -203,36 +244,6 @@ describe('population files', () => {
   });
 });
 
-describe('Home Office CSP tables', () => {
-  it('keeps each quarter as a three-month record and maps offences to categories', async () => {
-    const files = tempFolder();
-    const header =
-      'Financial Year,Financial Quarter,Force Name,CSP Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Number of Offences';
-    const path = files.write(
-      'csp.csv',
-      [
-        header,
-        '2024/25,1,Derbyshire,South Derbyshire,Burglary business and community,Burglary,Burglary - business and community,30C,4',
-        '2024/25,1,Derbyshire,South Derbyshire,Burglary business and community,Burglary,Burglary - business and community,30C,3',
-        '2024/25,4,Derbyshire,Derby,Theft of a motor vehicle,Vehicle offences,Theft of a motor vehicle,48,"1,021"',
-        '2024/25,4,Nottinghamshire,Nottingham,Theft of a motor vehicle,Vehicle offences,Theft of a motor vehicle,48,9',
-        '2024/25,4,Derbyshire,Erewash,Something new,Mystery,Mystery subgroup,999,2',
-      ].join('\n'),
-    );
-    const { report, sink } = await ingest(path);
-    expect(report).toMatchObject({
-      status: 'accepted',
-      format: 'home-office-csp',
-      months: ['2024-04', '2025-01'],
-      unmapped: { 'outside-force': 1, 'unknown-offence': 1 },
-    });
-    expect(sink.records.map((r) => [r.areaCode, r.category, r.month, r.months, r.count])).toEqual([
-      ['E07000039', 'burglary-business-and-community', '2024-04', 3, 7],
-      ['E06000015', 'theft-of-a-motor-vehicle', '2025-01', 3, 1021],
-    ]);
-  });
-});
-
 describe('unreadable files', () => {
   it('refuses a file whose header matches no format, saying what was expected', async () => {
     const files = tempFolder();
@@ -246,7 +257,9 @@ describe('unreadable files', () => {
     const files = tempFolder();
     const path = files.write('x.csv', 'month,area_code,category,count\n');
     const { report } = await ingest(path, { format: 'police-uk' });
-    expect(report.error).toMatch(/missing columns: Month, LSOA code, LSOA name, Crime type/);
+    expect(report.error).toMatch(
+      /missing columns: Month, Falls within, LSOA code, LSOA name, Crime type/,
+    );
   });
 
   it('reports a publishing failure instead of claiming success', async () => {

@@ -115,6 +115,11 @@ export async function ingestSource(source: InputSource, opts: IngestOptions): Pr
     report.error = 'the file is empty: no header row';
     return finish();
   }
+  const refusal = parser.refusal?.();
+  if (refusal !== undefined) {
+    report.error = refusal;
+    return finish();
+  }
   if (problems.total > 0 && !opts.acceptValidRows) return finish();
 
   const parsed = parser.result();
@@ -123,6 +128,7 @@ export async function ingestSource(source: InputSource, opts: IngestOptions): Pr
       const records = recordsOf(parsed, opts.areas, opts.force, batch);
       report.months = [...parsed.months].sort();
       report.unmapped = parsed.unmapped;
+      if (parsed.unknownOffenceCodes) report.unknownOffenceCodes = parsed.unknownOffenceCodes;
       await opts.sink.publishRecords(records);
       report.records = records.length;
     } else {

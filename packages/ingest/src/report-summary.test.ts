@@ -29,6 +29,21 @@ describe('file report summary', () => {
     );
   });
 
+  it('names the Home Office offence codes the classification lacks, and where they went', () => {
+    const text = summariseFileReport({
+      ...base,
+      format: 'home-office-csp',
+      unmapped: { 'unknown-offence': 1 },
+      unknownOffenceCodes: {
+        '8U': { rows: 2, offences: 9, countedIn: 'stalking-and-harassment' },
+        '200': { rows: 1, offences: 3, countedIn: null },
+      },
+    });
+    expect(text).toContain(
+      '  offence codes not in the classification: 8U (2 rows, 9 offences, counted in stalking-and-harassment), 200 (1 row, 3 offences, counted nowhere)',
+    );
+  });
+
   it('lists problems of a refused file and how to proceed', () => {
     const text = summariseFileReport({
       ...base,

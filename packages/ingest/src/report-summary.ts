@@ -27,6 +27,17 @@ export function summariseFileReport(report: FileReport): string {
       `  counted in no area: ${unmapped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`,
     );
   }
+  const unknownCodes = Object.entries(report.unknownOffenceCodes ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  );
+  if (unknownCodes.length > 0) {
+    const described = unknownCodes.map(
+      ([code, { rows, offences, countedIn }]) =>
+        `${code} (${rows} row${rows === 1 ? '' : 's'}, ${offences} offence${offences === 1 ? '' : 's'}, ` +
+        `${countedIn === null ? 'counted nowhere' : `counted in ${countedIn}`})`,
+    );
+    lines.push(`  offence codes not in the classification: ${described.join(', ')}`);
+  }
   if (report.error) lines.push(`  error: ${report.error}`);
   if (report.problemCount > 0) {
     lines.push(

@@ -66,7 +66,7 @@ describe('reporting service on the real store (server)', () => {
       expect(json.json().categories).toContainEqual({
         code: 'burglary-business-and-community',
         name: 'Burglary - business and community',
-        parent: 'burglary',
+        parent: 'non-domestic-burglary',
         source: 'home-office',
       });
       const csv = await get('/v1/categories', { ...analyst, accept: 'text/csv' });
@@ -199,7 +199,7 @@ describe('reporting service on the real store (server)', () => {
         'anti-social-behaviour',
       ]);
       expect(answer.rows[0]).toMatchObject({
-        category: { name: 'Burglary - business and community', parent: 'burglary' },
+        category: { name: 'Burglary - business and community', parent: 'non-domestic-burglary' },
         volume: 62,
         previousVolume: 35,
         volumeChange: 27,
@@ -211,7 +211,7 @@ describe('reporting service on the real store (server)', () => {
 
       const csv = await get('/v1/areas/E07000039/changes?period=2025-12&format=csv');
       expect(csv.body.split('\n')[1]).toBe(
-        'burglary-business-and-community,Burglary - business and community,burglary,62,35,27,77.1,3.92,true,' +
+        'burglary-business-and-community,Burglary - business and community,non-domestic-burglary,62,35,27,77.1,3.92,true,' +
           `${csv.body.split('\n')[1]?.split(',')[9]},${answer.rows[0]?.rank},true`,
       );
       expect(csv.body.split('\n')[1]?.split(',')[9]).toMatch(/^\d+\.\d{2}$/);

@@ -1,20 +1,29 @@
 import type { Category, CategoryTaxonomy, Month } from '@crimestats/domain';
 import type { CountLookup } from './count-index.ts';
 
+/** A category's count for one area and month, and whether every part of it has a record. */
+export interface ResolvedCount {
+  count: number;
+  /**
+   * True when supplied, or derived from children that all have a record for the month (each
+   * complete itself); false when some child had none, so the count may be too low.
+   */
+  complete: boolean;
+}
+
 /**
  * Counts for any category, applying the contract's parent rule for one area and month: a parent
  * supplied directly is used as supplied; otherwise it is the sum of its derivation children
- * (themselves resolved the same way), counting only the children that have a value. With no
- * child value either, the month is missing for the parent too.
+ * (themselves resolved the same way), counting only the children that have a value, and complete
+ * only when every one has. With no child value either, the month is missing for the parent too.
  *
- * Which children: only those the taxonomy lists for derivation (`sum-of-children` parents).
- * Total recorded crime is therefore always police.uk's 13 crime types and never also the Home
- * Office subgroups beneath them, so no record is counted twice.
+ * Which children: only those the taxonomy lists for derivation (`sum-of-children` parents), each
+ * in one place in a single-parent tree, so no record is counted twice.
  */
 export class CategoryResolver {
   readonly #index: CountLookup;
   readonly #taxonomy: CategoryTaxonomy;
-  readonly #memo = new Map<string, number | undefined>();
+  readonly #memo = new Map<string, ResolvedCount | undefined>();
   /** Derivation children per category; none for a category the taxonomy does not know. */
   readonly #children = new Map<string, readonly Category[]>();
 
@@ -24,8 +33,12 @@ export class CategoryResolver {
   }
 
   countFor(areaCode: string, category: string, month: Month): number | undefined {
+    return this.resolve(areaCode, category, month)?.count;
+  }
+
+  resolve(areaCode: string, category: string, month: Month): ResolvedCount | undefined {
     const supplied = this.#index.get(areaCode, category, month);
-    if (supplied !== undefined) return supplied;
+    if (supplied !== undefined) return { count: supplied, complete: true };
     const children = this.#derivationChildrenOf(category);
     if (children.length === 0) return undefined;
     const key = `${areaCode}|${category}|${month}`;
@@ -35,13 +48,22 @@ export class CategoryResolver {
     return derived;
   }
 
-  #derive(areaCode: string, children: readonly Category[], month: Month): number | undefined {
+  #derive(
+    areaCode: string,
+    children: readonly Category[],
+    month: Month,
+  ): ResolvedCount | undefined {
     let total: number | undefined;
+    let complete = true;
     for (const child of children) {
-      const count = this.countFor(areaCode, child.code, month);
-      if (count !== undefined) total = (total ?? 0) + count;
+      const resolved = this.resolve(areaCode, child.code, month);
+      if (resolved === undefined) complete = false;
+      else {
+        total = (total ?? 0) + resolved.count;
+        complete &&= resolved.complete;
+      }
     }
-    return total;
+    return total === undefined ? undefined : { count: total, complete };
   }
 
   #derivationChildrenOf(category: string): readonly Category[] {

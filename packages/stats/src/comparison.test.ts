@@ -1,5 +1,6 @@
 import { parseMonth, type MonthlyCount } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
+import { compareAreasSeries } from './comparison-series.ts';
 import { compareAreas, type ComparisonRequest } from './comparison.ts';
 import { series, TINY, tinyReference } from './testing/tiny-reference.ts';
 
@@ -232,6 +233,29 @@ describe('compareAreas', () => {
     expect(rows.get(TINY.a)?.volume).toBe(24);
     expect(rows.get(TINY.b)?.volume).toBe(12);
     expect(rows.get(TINY.d)).toMatchObject({ volume: 0, complete: false });
+  });
+
+  it('is complete for a derived parent only when every child has a record for every month', () => {
+    const damageWithAGap = ones().map((one, i) => (i === 20 ? null : one));
+    const counts = [
+      ...full(TINY.a, ones(), 'theft'),
+      ...full(TINY.a, ones(), 'damage'),
+      ...full(TINY.b, ones(), 'theft'),
+      ...series(TINY.b, 'damage', '2024-01', damageWithAGap),
+      ...full(TINY.d, ones(), 'theft'),
+      ...full(TINY.d, ones(), 'damage'),
+    ];
+    const request = { counts, category: 'total', reference: tinyReference() };
+    for (const comparison of [
+      compareAreas({ ...request, end }),
+      ...compareAreasSeries({ ...request, ends: [end] }),
+    ]) {
+      const rows = new Map(comparison.rows.map((row) => [row.area.code, row]));
+      expect(rows.get(TINY.a)).toMatchObject({ volume: 24, complete: true });
+      expect(rows.get(TINY.b)).toMatchObject({ volume: 23, complete: false });
+      expect(rows.get(TINY.d)).toMatchObject({ volume: 24, complete: true });
+      expect(rows.get(TINY.county)).toMatchObject({ volume: 47, complete: false });
+    }
   });
 
   it('honours other window lengths', () => {

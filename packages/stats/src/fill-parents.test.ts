@@ -32,6 +32,23 @@ describe('the parent rule', () => {
     expect(resolve([count('theft', 0)], 'total')).toBe(0);
   });
 
+  it('is complete for a month only when every derivation child has a record for it', () => {
+    const resolver = (records: MonthlyCount[]) =>
+      new CategoryResolver(CountIndex.fromRecords(records), categories);
+    expect(resolver([count('theft', 3), count('damage', 0)]).resolve(TINY.a, 'total', jan)).toEqual(
+      { count: 3, complete: true },
+    );
+    expect(resolver([count('theft', 3)]).resolve(TINY.a, 'total', jan)).toEqual({
+      count: 3,
+      complete: false,
+    });
+    expect(resolver([count('total', 9)]).resolve(TINY.a, 'total', jan)).toEqual({
+      count: 9,
+      complete: true,
+    });
+    expect(resolver([]).resolve(TINY.a, 'total', jan)).toBeUndefined();
+  });
+
   it('never derives a supplied-only parent from a partial list of subgroups', () => {
     expect(resolve([count('arson', 2)], 'damage')).toBeUndefined();
     expect(resolve([count('arson', 2), count('theft', 1)], 'total')).toBe(1);

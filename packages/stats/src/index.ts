@@ -1,5 +1,5 @@
 export { measureArea, type AreaMeasures } from './area-measures.ts';
-export { CategoryResolver } from './category-resolver.ts';
+export { CategoryResolver, type ResolvedCount } from './category-resolver.ts';
 export { compareAreas, type ComparisonReference, type ComparisonRequest } from './comparison.ts';
 export type { Comparison, ComparisonRow } from './comparison-rows.ts';
 export { compareAreasSeries, type ComparisonSeriesRequest } from './comparison-series.ts';

@@ -4,7 +4,7 @@ import type { WindowTotal } from './window-totals.ts';
 
 /**
  * One area's resolved counts of one category over a run of months, with running sums of the
- * volume and of the months present, so the total of any window on the axis costs O(1) and equals
+ * volume, of the months present and of the months complete, so the total of any window on the axis costs O(1) and equals
  * windowTotal's: the same resolver supplies every month, and integer sums are exact below 2^53
  * (beyond that, windows are summed month by month in windowTotal's order, giving its result).
  */
@@ -13,16 +13,19 @@ export class PrefixTotals {
   readonly #present: Uint8Array;
   readonly #volumeBefore: Float64Array;
   readonly #presentBefore: Int32Array;
+  readonly #completeBefore: Int32Array;
   readonly #exact: boolean;
 
-  private constructor(counts: Float64Array, present: Uint8Array) {
+  private constructor(counts: Float64Array, present: Uint8Array, complete: Uint8Array) {
     this.#counts = counts;
     this.#present = present;
     this.#volumeBefore = new Float64Array(counts.length + 1);
     this.#presentBefore = new Int32Array(counts.length + 1);
+    this.#completeBefore = new Int32Array(counts.length + 1);
     for (let i = 0; i < counts.length; i++) {
       this.#volumeBefore[i + 1] = this.#volumeBefore[i]! + counts[i]!;
       this.#presentBefore[i + 1] = this.#presentBefore[i]! + present[i]!;
+      this.#completeBefore[i + 1] = this.#completeBefore[i]! + complete[i]!;
     }
     this.#exact = this.#volumeBefore[counts.length]! <= Number.MAX_SAFE_INTEGER;
   }
@@ -36,13 +39,15 @@ export class PrefixTotals {
   ): PrefixTotals {
     const counts = new Float64Array(months.length);
     const present = new Uint8Array(months.length);
+    const complete = new Uint8Array(months.length);
     months.forEach((month, i) => {
-      const count = resolver.countFor(areaCode, category, month);
-      if (count === undefined) return;
-      counts[i] = count;
+      const resolved = resolver.resolve(areaCode, category, month);
+      if (resolved === undefined) return;
+      counts[i] = resolved.count;
       present[i] = 1;
+      complete[i] = resolved.complete ? 1 : 0;
     });
-    return new PrefixTotals(counts, present);
+    return new PrefixTotals(counts, present, complete);
   }
 
   /**
@@ -54,12 +59,13 @@ export class PrefixTotals {
       throw new RangeError(`months ${from}..${to} are outside the series`);
     }
     const present = this.#presentBefore[to]! - this.#presentBefore[from]!;
+    const complete = this.#completeBefore[to]! - this.#completeBefore[from]!;
     return {
       volume: this.#exact
         ? this.#volumeBefore[to]! - this.#volumeBefore[from]!
         : this.#sum(from, to),
       hasData: present > 0,
-      complete: present === to - from,
+      complete: complete === to - from,
     };
   }
 

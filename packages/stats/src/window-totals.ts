@@ -6,7 +6,7 @@ export interface WindowTotal {
   volume: number;
   /** At least one month of the window has a record (an explicit zero counts). */
   hasData: boolean;
-  /** Every month of the window has a record. */
+  /** Every month of the window has a record, complete itself (see ResolvedCount). */
   complete: boolean;
 }
 
@@ -18,13 +18,15 @@ export function windowTotal(
 ): WindowTotal {
   let volume = 0;
   let present = 0;
+  let complete = 0;
   for (const month of monthsOf(window)) {
-    const count = resolver.countFor(areaCode, category, month);
-    if (count === undefined) continue;
-    volume += count;
+    const resolved = resolver.resolve(areaCode, category, month);
+    if (resolved === undefined) continue;
+    volume += resolved.count;
     present += 1;
+    if (resolved.complete) complete += 1;
   }
-  return { volume, hasData: present > 0, complete: present === window.months };
+  return { volume, hasData: present > 0, complete: complete === window.months };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { UnmappedReason } from '@crimestats/contracts';
-import { FIRST_YEAR, LAST_YEAR, categoryCodeFromLabel, monthFromParts } from '@crimestats/domain';
+import { FIRST_YEAR, LAST_YEAR, monthFromParts } from '@crimestats/domain';
 import { CountAccumulator } from '../count-accumulator.ts';
 import { checkFieldCount, requiredColumns } from './field-checks.ts';
+import { OffencePlacer, UnknownOffenceCodes } from './home-office-offences.ts';
 import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 const FINANCIAL_YEAR = /^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
@@ -27,18 +28,22 @@ export function quarterStartMonth(financialYear: string, quarter: string): strin
 
 /**
  * Home Office CSP open-data tables: quarterly offence counts per CSP and offence code. Records keep
- * their quarter (a three-month span). Offences map to a category by Home Office offence code first,
- * then by subgroup, then by group; those matching none are reported, not guessed.
+ * their quarter (a three-month span). Each row counts in its subgroup and every category above it
+ * (see OffencePlacer); offence codes the classification lacks are reported by code, and rows that
+ * cannot be placed at all are counted as `unknown-offence`, never guessed.
+ *
+ * A table speaks for every offence of each CSP area and quarter it holds (tables leave out the
+ * offences with none), so each such area and quarter gets every category a row can reach, zero
+ * where none did: a corrected table can lower a count, and a parent is complete.
  */
 export function homeOfficeCspParser(ctx: ParseContext): FormatParser {
   const counts = new CountAccumulator();
-  const months = new Set<string>();
   const unmapped: Partial<Record<UnmappedReason, number>> = {};
   const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
-  const byOffenceCode = new Map<string, string>();
-  for (const category of ctx.categories.all()) {
-    for (const code of category.homeOfficeCodes ?? []) byOffenceCode.set(code, category.code);
-  }
+  const placer = new OffencePlacer(ctx.categories);
+  const unknownCodes = new UnknownOffenceCodes();
+  /** `area|quarter start` of every force area and quarter the table holds. */
+  const areaQuarters = new Set<string>();
   let width = 0;
   let header: string[] = [];
   let columns = new Map<string, number>();
@@ -48,16 +53,6 @@ export function homeOfficeCspParser(ctx: ParseContext): FormatParser {
   };
   const countUnmapped = (reason: UnmappedReason): void => {
     unmapped[reason] = (unmapped[reason] ?? 0) + 1;
-  };
-
-  const categoryOf = (fields: string[], subgroup: string): string | undefined => {
-    const byCode = byOffenceCode.get(optional(fields, 'Offence Code'));
-    if (byCode) return byCode;
-    for (const label of [subgroup, optional(fields, 'Offence Group')]) {
-      if (label && ctx.categories.byCode(categoryCodeFromLabel(label)))
-        return categoryCodeFromLabel(label);
-    }
-    return undefined;
   };
 
   return {
@@ -89,22 +84,36 @@ export function homeOfficeCspParser(ctx: ParseContext): FormatParser {
         ctx.problems.add(line, 'Number of Offences', count, 'expected a whole number of offences');
       }
       if (!valid || !start) return;
-      months.add(start);
       const area = ctx.areas.byName(get('CSP Name'));
       if (!area || !forceCsps.has(area.code)) return countUnmapped('outside-force');
-      const category = categoryOf(fields, get('Offence Subgroup'));
-      if (!category) return countUnmapped('unknown-offence');
-      counts.add(area.code, category, start, 3, Number(count));
+      areaQuarters.add(`${area.code}|${start}`);
+      const offences = Number(count);
+      const offenceCode = optional(fields, 'Offence Code');
+      const placement = placer.place(
+        offenceCode,
+        get('Offence Subgroup'),
+        optional(fields, 'Offence Group'),
+      );
+      if (!placer.knows(offenceCode)) unknownCodes.add(offenceCode, offences, placement.placedIn);
+      if (placement.placedIn === null) return countUnmapped('unknown-offence');
+      for (const category of placement.categories) {
+        counts.add(area.code, category, start, 3, offences);
+      }
     },
     result(): ParsedFile {
+      for (const key of areaQuarters) {
+        const [areaCode, start] = key.split('|') as [string, string];
+        for (const category of placer.reachable) counts.add(areaCode, category, start, 3, 0);
+      }
       return {
         kind: 'counts',
         sourceKind: 'home-office-csp',
         counts,
-        months,
+        months: new Set([...areaQuarters].map((key) => key.split('|')[1]!)),
         wholeMonths: false,
         categories: [],
         unmapped,
+        unknownOffenceCodes: unknownCodes.toReport(),
       };
     },
   };

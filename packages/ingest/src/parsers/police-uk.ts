@@ -2,6 +2,7 @@ import { isMonth, MONTH_EXPECTED } from '@crimestats/domain';
 import { UnmappedReasonSchema, type UnmappedReason } from '@crimestats/contracts';
 import { CountAccumulator } from '../count-accumulator.ts';
 import { checkFieldCount, requiredColumns } from './field-checks.ts';
+import { FallsWithinCheck } from './force-check.ts';
 import { type FormatParser, type ParseContext, type ParsedFile } from './types.ts';
 
 const UNMAPPED_REASONS: ReadonlySet<string> = new Set(UnmappedReasonSchema.options);
@@ -10,7 +11,8 @@ const isUnmappedReason = (value: string): value is UnmappedReason => UNMAPPED_RE
 /**
  * data.police.uk street-level crime. A file is its force's complete month: every CSP area and
  * police.uk crime type of each month in it is published, zero where no row names it, so that a
- * corrected re-issue can lower a count.
+ * corrected re-issue can lower a count. So it must be the force's own file: a row whose
+ * `Falls within` names another force refuses the whole file.
  */
 export function policeUkParser(ctx: ParseContext): FormatParser {
   const counts = new CountAccumulator();
@@ -20,8 +22,10 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
   const categoryByLabel = new Map(policeUkCategories.map((c) => [c.label, c.code]));
   const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
   const areaByLsoaName = new Map<string, string | null>();
+  const fallsWithin = new FallsWithinCheck(ctx.force.policeForce?.policeUkName ?? ctx.force.name);
   let width = 0;
   let iMonth = 0;
+  let iFallsWithin = 0;
   let iType = 0;
   let iLsoaCode = 0;
   let iLsoaName = 0;
@@ -51,12 +55,14 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
       const indices = requiredColumns('police-uk', fields);
       width = fields.length;
       iMonth = indices.get('Month')!;
+      iFallsWithin = indices.get('Falls within')!;
       iType = indices.get('Crime type')!;
       iLsoaCode = indices.get('LSOA code')!;
       iLsoaName = indices.get('LSOA name')!;
     },
     row(fields, line) {
       if (!checkFieldCount(fields, width, line, ctx.problems)) return;
+      fallsWithin.add(fields[iFallsWithin]!.trim(), line);
       const month = fields[iMonth]!;
       const type = fields[iType]!;
       const category = categoryByLabel.get(type);
@@ -71,6 +77,7 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
       if (isUnmappedReason(area)) countUnmapped(area);
       else counts.add(area, category, month, 1, 1);
     },
+    refusal: () => fallsWithin.refusal(),
     result(): ParsedFile {
       return {
         kind: 'counts',

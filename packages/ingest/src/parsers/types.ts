@@ -1,4 +1,4 @@
-import type { SourceKind, UnmappedReason } from '@crimestats/contracts';
+import type { SourceKind, UnknownOffenceCode, UnmappedReason } from '@crimestats/contracts';
 import type { Area, AreaRegistry, CategoryTaxonomy, PopulationRow } from '@crimestats/domain';
 import type { CountAccumulator } from '../count-accumulator.ts';
 import type { ProblemCollector } from '../problems.ts';
@@ -24,6 +24,8 @@ export type ParsedFile =
       /** Categories a whole-month file speaks for, zero where no row names them. */
       categories: string[];
       unmapped: Partial<Record<UnmappedReason, number>>;
+      /** Home Office tables: offence codes the classification lacks. */
+      unknownOffenceCodes?: Record<string, UnknownOffenceCode>;
     }
   | { kind: 'populations'; rows: PopulationRow[] };
 
@@ -32,6 +34,8 @@ export interface FormatParser {
   header(fields: string[]): void;
   /** Validates one row: adds its count, or records a problem and leaves it out. */
   row(fields: string[], line: number): void;
+  /** Why the whole file must be refused, whatever its rows (e.g. another force's file). */
+  refusal?(): string | undefined;
   result(): ParsedFile;
 }
 

@@ -41,7 +41,7 @@ describe('areaChangesFromFigures', () => {
     expect(answer.rows[0]?.category).toEqual({
       code: 'burglary-business-and-community',
       name: 'Burglary - business and community',
-      parent: 'burglary',
+      parent: 'non-domestic-burglary',
     });
     expect(answer.period).toEqual({ start: '2025-01', end: '2025-12', months: 12 });
     expect(answer.area).toEqual({ code: 'E07000039', name: 'South Derbyshire', kind: 'csp' });

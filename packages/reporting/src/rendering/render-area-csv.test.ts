@@ -54,7 +54,7 @@ describe('area changes as CSV', () => {
     expect(renderAreaChangesCsv(answer)).toBe(
       [
         'category_code,category_name,parent_code,volume,previous_volume,volume_change,percent_change,z_score,significant,rate_per_1000,rank,complete',
-        'burglary-business-and-community,Burglary - business and community,burglary,62,35,27,77.1,3.92,true,0.58,3,true',
+        'burglary-business-and-community,Burglary - business and community,non-domestic-burglary,62,35,27,77.1,3.92,true,0.58,3,true',
         'drugs,Drugs,total-recorded-crime,6267,6448,-181,-0.1,-0.13,false,2.68,6,true',
         'robbery,Robbery,total-recorded-crime,6267,,,,,,58.76,6,false',
         '',
@@ -130,7 +130,7 @@ describe('reference lists', () => {
     const categories = categoryList(defaultCategories);
     expect(categories.categories).toHaveLength(defaultCategories.all().length);
     expect(renderCategoryListCsv(categories)).toContain(
-      '\nburglary-business-and-community,Burglary - business and community,burglary,home-office\n',
+      '\nburglary-business-and-community,Burglary - business and community,non-domestic-burglary,home-office\n',
     );
   });
 });

@@ -1,5 +1,5 @@
+import { periodEndsWithData } from '@crimestats/stats';
 import {
-  compareMonths,
   monthRange,
   parseMonth,
   periodEndsReaching,
@@ -24,15 +24,6 @@ export function affectedCategories(
   return affected;
 }
 
-/** The categories whose counts a figure for `category` can depend on: itself and all descendants. */
-export function categoriesNeededFor(category: string, taxonomy: CategoryTaxonomy): string[] {
-  const needed = [category];
-  for (let i = 0; i < needed.length; i++) {
-    for (const child of taxonomy.childrenOf(needed[i]!)) needed.push(child.code);
-  }
-  return needed;
-}
-
 /**
  * The period ends whose figures a touched month can move (see periodEndsReaching), kept within the
  * months that have data: figures are not made for periods no data reaches.
@@ -42,15 +33,11 @@ export function affectedPeriodEnds(
   windowMonths: number,
   dataRange: { first: string; last: string },
 ): Month[] {
-  const first = parseMonth(dataRange.first);
-  const last = parseMonth(dataRange.last);
-  const ends = new Set<Month>();
-  for (const touched of touchedMonths) {
-    for (const end of periodEndsReaching(parseMonth(touched), windowMonths)) {
-      if (compareMonths(end, first) >= 0 && compareMonths(end, last) <= 0) ends.add(end);
-    }
-  }
-  return [...ends].sort(compareMonths);
+  const range = { first: parseMonth(dataRange.first), last: parseMonth(dataRange.last) };
+  const reached = [...touchedMonths].flatMap((touched) =>
+    periodEndsReaching(parseMonth(touched), windowMonths),
+  );
+  return periodEndsWithData(reached, range);
 }
 
 /** Every period end from the first month with data to the last. */

@@ -12,6 +12,8 @@ const ReportingServiceEnv = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
     .default('crimestats'),
+  /** The force whose areas are compared: the aggregator's, for windows it does not keep. */
+  CRIMESTATS_FORCE: z.string().default('E23000018'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Reader tokens as `name:role:sha256hex`, comma-separated (roles analyst, board, csp:<code>). */
@@ -41,6 +43,7 @@ export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env)
       ...(e.CLICKHOUSE_PASSWORD === undefined ? {} : { password: e.CLICKHOUSE_PASSWORD }),
     },
     database: e.CLICKHOUSE_DATABASE,
+    forceCode: e.CRIMESTATS_FORCE,
     host: e.HOST,
     port: e.PORT,
     tokens: parseTokenEntries(e.CRIMESTATS_TOKENS),

@@ -1,5 +1,14 @@
 import type { MonthlyRecord, SourceKind } from '@crimestats/contracts';
-import { addMonths, parseMonth, type MonthlyCount } from '@crimestats/domain';
+import {
+  FIRST_YEAR,
+  addMonths,
+  compareMonths,
+  monthFromParts,
+  monthsBetween,
+  parseMonth,
+  type Month,
+  type MonthlyCount,
+} from '@crimestats/domain';
 
 /**
  * Which source speaks for an (area, category, month) when several do: the force's own monthly
@@ -10,6 +19,9 @@ export const SOURCE_PRECEDENCE: readonly SourceKind[] = [
   'police-uk',
   'home-office-csp',
 ];
+
+/** The most months one record spans (a Home Office quarter); see MonthlyRecordSchema. */
+export const LONGEST_RECORD_MONTHS = 3;
 
 /**
  * Turns the latest stored records into the monthly counts the statistics core reads, one per
@@ -34,4 +46,21 @@ export function countsFromRecords(records: Iterable<MonthlyRecord>): MonthlyCoun
     }
   }
   return [...best.values()].map((v) => v.count);
+}
+
+/**
+ * The earliest start month of a record that can reach `month`: a quarter starting up to two
+ * months before it covers it. Never before the first month there is.
+ */
+export function earliestStartReaching(month: Month): Month {
+  const back = Math.min(
+    LONGEST_RECORD_MONTHS - 1,
+    monthsBetween(monthFromParts(FIRST_YEAR, 1), month),
+  );
+  return addMonths(month, -back);
+}
+
+/** Whether a month lies between two others, both included. */
+export function monthWithin(month: Month, first: Month, last: Month): boolean {
+  return compareMonths(month, first) >= 0 && compareMonths(month, last) <= 0;
 }

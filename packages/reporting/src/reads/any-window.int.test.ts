@@ -148,6 +148,48 @@ describe.each(clickhouseEngines)('any window from the stored records (%s)', (eng
     }
   });
 
+  it('fills in the period ends a window added later has no stored figures for', async () => {
+    // 2024 loaded while the aggregator kept 12 months, 2025 after 6 was added to its windows.
+    const db = await createTestDatabase(engine, inject('clickhouseUrl'));
+    try {
+      await migrate(db.client, db.database);
+      const store = reportStore(db.client, db.database);
+      const processor = (windows: number[]) =>
+        new RecordProcessor({
+          store,
+          reference,
+          windows,
+          updates: discardUpdates,
+          logger: pino({ level: 'silent' }),
+        });
+      const records = planRecords();
+      await processor([12]).processRecords(records.filter((r) => r.month < '2025-01'));
+      await processor([12, 6]).processRecords(records.filter((r) => r.month >= '2025-01'));
+      const stored = await storedFigures(store, 6);
+      expect(stored.some((figure) => figure.periodEnd < '2025-01')).toBe(false);
+
+      const area = defaultReference.areas.get('E07000039');
+      const query = {
+        areaCode: area.code,
+        category: 'total-recorded-crime',
+        fromEnd: '2024-06',
+        toEnd: '2025-12',
+        months: 6,
+      };
+      const subjects = {
+        area,
+        category: defaultReference.categories.get('total-recorded-crime'),
+        comparators: trendComparators(defaultReference.areas, area.code),
+      };
+      const trend = await readAreaTrend(store, query, subjects, reference);
+      for (const line of trend.lines) {
+        expect(line.points.filter((point) => point.volume === null)).toEqual([]);
+      }
+    } finally {
+      await db.cleanup();
+    }
+  });
+
   it('answers no figures, naming the periods that have some, only where no data reaches', async () => {
     const query = { category: 'total-recorded-crime', periodEnd: '2026-03', months: 6 };
     const answer = await readComparisonResponse(keeps12.store, query, reference);

@@ -29,8 +29,8 @@ export interface AreaTrendSource extends OnDemandSource {
 }
 
 /**
- * An area's rolling series for one category with its comparators' beside it (stored, else
- * computed from the records), and what they rest on. With no figures in the range, an empty
+ * An area's rolling series for one category with its comparators' beside it (stored figures
+ * where there are any, the others computed from the records), and what they rest on. With no figures in the range, an empty
  * answer whose message names the periods that have some.
  */
 export async function readAreaTrend(
@@ -52,16 +52,19 @@ export async function readAreaTrend(
     }),
     source.basis.read(answerScope(reference.areas, lineAreas, from, to, query.months)),
   ]);
-  const figures =
-    stored.length > 0
-      ? stored
-      : (
-          await figuresOnDemand(source, reference, {
-            categories: [query.category],
-            ends: monthRange(from, to),
-            months: query.months,
-          })
-        ).filter((figure) => areaCodes.has(figure.areaCode));
+  // Period ends with no stored figure (all of them for a window the aggregator does not keep;
+  // some, for one added to its windows after earlier data was loaded) are computed.
+  const storedEnds = new Set(stored.map((figure) => figure.periodEnd));
+  const missing = monthRange(from, to).filter((end) => !storedEnds.has(end));
+  const computed =
+    missing.length === 0
+      ? []
+      : await figuresOnDemand(source, reference, {
+          categories: [query.category],
+          ends: missing,
+          months: query.months,
+        });
+  const figures = [...stored, ...computed.filter((figure) => areaCodes.has(figure.areaCode))];
   const message =
     figures.length === 0
       ? missingTrendMessage(

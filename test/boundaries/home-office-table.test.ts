@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { countsFromRecords } from '@crimestats/aggregator';
+import { countsFromRecords } from '@crimestats/store';
 import type { MonthlyRecord, PopulationRecord } from '@crimestats/contracts';
 import {
   categoryCodeFromLabel,

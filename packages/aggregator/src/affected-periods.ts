@@ -1,6 +1,6 @@
+import { periodEndsWithData } from '@crimestats/stats';
 import {
   addMonths,
-  compareMonths,
   monthFromParts,
   monthParts,
   monthRange,
@@ -27,15 +27,6 @@ export function affectedCategories(
   return affected;
 }
 
-/** The categories whose counts a figure for `category` can depend on: itself and all descendants. */
-export function categoriesNeededFor(category: string, taxonomy: CategoryTaxonomy): string[] {
-  const needed = [category];
-  for (let i = 0; i < needed.length; i++) {
-    for (const child of taxonomy.childrenOf(needed[i]!)) needed.push(child.code);
-  }
-  return needed;
-}
-
 /**
  * The period ends whose figures a touched month can move (see periodEndsReaching), kept within the
  * months that have data: figures are not made for periods no data reaches. A touched month stands
@@ -48,18 +39,14 @@ export function affectedPeriodEnds(
   windowMonths: number,
   dataRange: { first: string; last: string },
 ): Month[] {
-  const first = parseMonth(dataRange.first);
-  const last = parseMonth(dataRange.last);
-  const ends = new Set<Month>();
+  const range = { first: parseMonth(dataRange.first), last: parseMonth(dataRange.last) };
   const quarterStarts = new Set([...touchedMonths].map((m) => quarterStartOf(parseMonth(m))));
-  for (const start of quarterStarts) {
-    for (const month of monthRange(start, addMonths(start, 2))) {
-      for (const end of periodEndsReaching(month, windowMonths)) {
-        if (compareMonths(end, first) >= 0 && compareMonths(end, last) <= 0) ends.add(end);
-      }
-    }
-  }
-  return [...ends].sort(compareMonths);
+  const reached = [...quarterStarts].flatMap((start) =>
+    monthRange(start, addMonths(start, 2)).flatMap((month) =>
+      periodEndsReaching(month, windowMonths),
+    ),
+  );
+  return periodEndsWithData(reached, range);
 }
 
 /** The first month of the calendar quarter holding `month`. */

@@ -1,10 +1,4 @@
-export {
-  affectedCategories,
-  affectedPeriodEnds,
-  allPeriodEnds,
-  categoriesNeededFor,
-} from './affected-periods.ts';
-export { countsFromRecords, SOURCE_PRECEDENCE } from './counts-from-records.ts';
+export { affectedCategories, affectedPeriodEnds, allPeriodEnds } from './affected-periods.ts';
 export { figureChange, figureKey } from './figure-rows.ts';
 export {
   recomputeChunks,
@@ -19,7 +13,7 @@ export {
   type ProcessResult,
   type RecomputeAllOptions,
 } from './record-processor.ts';
-export { currentPopulations, type AggregatorReference } from './reference.ts';
+export type { AggregatorReference } from './reference.ts';
 export { discardUpdates, type FiguresUpdatesSink } from './updates-sink.ts';
 export { kafkaUpdatesSink } from './kafka-updates-sink.ts';
 export {

@@ -1,10 +1,12 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
 import { addMonths, type CategoryTaxonomy, type Month } from '@crimestats/domain';
-import { compareAreasSeries, type Comparison, type ComparisonReference } from '@crimestats/stats';
+import {
+  categoriesNeededFor,
+  figureComparisons,
+  type ComparisonReference,
+} from '@crimestats/stats';
 import { figureRowsOf, type FigureRow, type FigureSummary, type Store } from '@crimestats/store';
-import { categoriesNeededFor } from './affected-periods.ts';
 import { CountGrid } from './count-grid.ts';
-import { countsFromRecords } from './counts-from-records.ts';
 import { figureChange, figureKey } from './figure-rows.ts';
 import {
   batches,
@@ -17,7 +19,7 @@ import {
   type RecomputeLimits,
   type WorkUnit,
 } from './recompute-plan.ts';
-import { currentPopulations, type AggregatorReference } from './reference.ts';
+import type { AggregatorReference } from './reference.ts';
 
 export interface RecomputeScope {
   categories: Iterable<string>;
@@ -31,14 +33,6 @@ export interface RecomputeScope {
 export interface RecomputeResult {
   rows: FigureRow[];
   updates: FiguresUpdated[];
-}
-
-/**
- * A category no record reaches in either window (say, a parent that is only ever supplied, for a
- * force that does not supply it) gets no figures, rather than a table of misleading zeros.
- */
-function reachedByData(comparison: Comparison): boolean {
-  return comparison.rows.some((r) => r.complete || r.volume > 0 || r.previousVolume !== null);
 }
 
 /**
@@ -63,7 +57,7 @@ export async function* recomputeChunks(
   const categories = [...new Set(scope.categories)];
   if (categories.length === 0) return;
   // The reads a window needs are independent, so they are all under way at once.
-  const populations = settledLater(currentPopulations(store, reference.populations));
+  const populations = settledLater(store.populations.appliedTo(reference.populations));
   const forces = forcePlans(reference.areas, scope.forceCodes ?? [reference.forceCode]);
   let chunk: RecomputeResult = { rows: [], updates: [] };
   for (const [months, ends] of scope.periodEnds) {
@@ -149,15 +143,19 @@ async function readCounts(
     run.reduce((n, force) => n + force.csps.length * perArea, 0),
   );
   for (const batch of forceBatches) {
-    const records = await store.monthlyRecords.latestCounts({
-      categories: needed,
-      areaCodes: batch.flatMap((force) => force.csps),
-      fromMonth: plan.fromMonth,
-      toMonth: plan.last,
-    });
     // Every record of an (area, category) comes in the same batch, so taking the best source per
     // month batch by batch chooses as taking it over all the records at once would.
-    grid.add(countsFromRecords(records, taxonomy));
+    grid.add(
+      await store.monthlyRecords.monthlyCounts(
+        {
+          categories: needed,
+          areaCodes: batch.flatMap((force) => force.csps),
+          fromMonth: plan.fromMonth,
+          toMonth: plan.last,
+        },
+        taxonomy,
+      ),
+    );
   }
   return grid;
 }
@@ -175,7 +173,7 @@ function* recomputeUnit(
   for (const force of forces) {
     for (const category of unit.categories) {
       const result: RecomputeResult = { rows: [], updates: [] };
-      const comparisons = compareAreasSeries({
+      const comparisons = figureComparisons({
         counts,
         category,
         ends: unit.ends,
@@ -184,7 +182,6 @@ function* recomputeUnit(
         forceCode: force.code,
       });
       for (const comparison of comparisons) {
-        if (!reachedByData(comparison)) continue;
         for (const row of figureRowsOf(comparison, computedAt, version)) {
           const before = existing.get(figureKey(row));
           const change = figureChange(before, row);

@@ -1,5 +1,4 @@
 import type { AreaRegistry, CategoryTaxonomy, PopulationTable } from '@crimestats/domain';
-import type { Store } from '@crimestats/store';
 
 export interface AggregatorReference {
   areas: AreaRegistry;
@@ -8,13 +7,4 @@ export interface AggregatorReference {
   populations: PopulationTable;
   /** The force whose areas are compared. */
   forceCode: string;
-}
-
-/** The populations a recompute uses: the defaults with every loaded population file applied. */
-export async function currentPopulations(
-  store: Store,
-  defaults: PopulationTable,
-): Promise<PopulationTable> {
-  const loaded = await store.populations.all();
-  return loaded.length === 0 ? defaults : defaults.withRows(loaded);
 }

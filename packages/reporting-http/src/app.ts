@@ -1,5 +1,5 @@
 import type { TokenRegistry } from '@crimestats/auth';
-import type { ReferenceData } from '@crimestats/domain';
+import type { FiguresReference } from '@crimestats/reporting';
 import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
 import {
   serializerCompiler,
@@ -22,8 +22,12 @@ import { referenceRoutes } from './routes/reference.ts';
 export interface ReportingAppDeps {
   /** Where the figures are: a server or embedded client, and the (migrated) database. */
   store: { client: ClickHouseClient; database: string };
-  /** Areas and categories the answers name; `defaultReference` for Derbyshire. */
-  reference: Pick<ReferenceData, 'areas' | 'categories'>;
+  /**
+   * Areas and categories the answers name, and the populations and force (`CRIMESTATS_FORCE`)
+   * figures for windows the aggregator does not keep are computed with: the aggregator's own.
+   * `defaultReference` for Derbyshire, whose one force is then the force compared.
+   */
+  reference: FiguresReference;
   /** Who may read: every route under /v1 needs one of these tokens. */
   tokens: TokenRegistry;
   logger: Logger;
@@ -72,7 +76,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
   const reads = reportingReads({
     client: deps.store.client,
     database: deps.store.database,
-    categories: deps.reference.categories,
+    reference: deps.reference,
     metrics,
     cache: deps.cache,
   });

@@ -1,24 +1,22 @@
-import type { Area, CategoryTaxonomy } from '@crimestats/domain';
+import type { Area } from '@crimestats/domain';
 import {
   AnswerCache,
   DataVersionWatch,
   readAreaChanges,
   readAreaTrend,
   readComparisonResponse,
+  reportStore,
   type AreaChangesAnswer,
   type AreaChangesQuery,
   type AreaTrendAnswer,
   type AreaTrendQuery,
   type ComparisonQuery,
   type ComparisonResponse,
+  type FiguresReference,
   type TrendSubjects,
 } from '@crimestats/reporting';
-import {
-  AreaFiguresRepository,
-  DataVersionRepository,
-  createStore,
-  type openClickHouse,
-} from '@crimestats/store';
+import { cspCodesOf } from '@crimestats/stats';
+import { DataVersionRepository, type openClickHouse } from '@crimestats/store';
 import { StoreReadError } from './errors.ts';
 import type { ReportingMetrics } from './metrics.ts';
 
@@ -44,7 +42,8 @@ export interface ReportingReads {
 export interface ReportingReadsDeps {
   client: ClickHouseClient;
   database: string;
-  categories: CategoryTaxonomy;
+  /** The aggregator's reference data and force, which windows it does not keep are computed with. */
+  reference: FiguresReference;
   metrics: ReportingMetrics;
   cache?: AnswerCacheSettings | undefined;
 }
@@ -60,16 +59,15 @@ async function fromStore<T>(read: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Store reads behind an optional cache. The cache keys are built only from validated
- * parameters; the area's and category's own records come from the reference data.
+ * Store reads behind an optional cache, which keeps answers computed on demand from the records
+ * as it keeps stored ones: the data version moves with every load and population file. The cache
+ * keys are built only from validated parameters; the area's and category's own records come
+ * from the reference data.
  */
 export function reportingReads(deps: ReportingReadsDeps): ReportingReads {
-  const store = createStore(deps.client, deps.database);
-  const source = {
-    figures: store.figures,
-    loads: store.loads,
-    areaFigures: new AreaFiguresRepository(deps.client, deps.database),
-  };
+  // A force the reference does not have is a configuration error: refused here, not per request.
+  cspCodesOf(deps.reference.areas, deps.reference.forceCode);
+  const source = reportStore(deps.client, deps.database);
   const version = new DataVersionRepository(deps.client, deps.database);
   const versions =
     deps.cache === undefined
@@ -94,7 +92,7 @@ export function reportingReads(deps: ReportingReadsDeps): ReportingReads {
   const comparisons = cached<ComparisonResponse>('comparison');
   const changes = cached<AreaChangesAnswer>('area-changes');
   const trends = cached<AreaTrendAnswer>('area-trend');
-  const reference = { categories: deps.categories };
+  const { reference } = deps;
 
   return {
     comparison: (query) =>
@@ -103,12 +101,12 @@ export function reportingReads(deps: ReportingReadsDeps): ReportingReads {
       ),
     changes: (query, area) =>
       changes(`${query.areaCode} ${query.periodEnd} ${query.months}`, () =>
-        readAreaChanges(source, query, area, deps.categories),
+        readAreaChanges(source, query, area, reference),
       ),
     trend: (query, subjects) =>
       trends(
         `${query.areaCode} ${query.category} ${query.fromEnd} ${query.toEnd} ${query.months}`,
-        () => readAreaTrend(source, query, subjects),
+        () => readAreaTrend(source, query, subjects, reference),
       ),
     check: async () => {
       await version.current();

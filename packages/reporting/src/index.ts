@@ -76,8 +76,17 @@ export {
 } from './reads/read-comparison.ts';
 
 export {
+  figuresOnDemand,
+  periodsOnDemand,
+  type FiguresReference,
+  type OnDemandRequest,
+  type OnDemandSource,
+} from './reads/figures-on-demand.ts';
+
+export {
   FiguresStoreError,
   describeTarget,
+  reportStore,
   withFiguresStore,
   type FiguresStoreOptions,
   type ReportStore,

@@ -5,6 +5,13 @@ export type { Comparison, ComparisonRow } from './comparison-rows.ts';
 export { compareAreasSeries, type ComparisonSeriesRequest } from './comparison-series.ts';
 export { CountIndex, type CountLookup } from './count-index.ts';
 export { fillParentCategories } from './fill-parents.ts';
+export {
+  categoriesNeededFor,
+  cspCodesOf,
+  figureComparisons,
+  periodEndsWithData,
+  reachedByData,
+} from './figure-scope.ts';
 export { competitionRanks } from './ranking.ts';
 export { percentChange, ratePer1000, volumeChange } from './rates.ts';
 export {

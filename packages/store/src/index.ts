@@ -21,8 +21,21 @@ export {
 export {
   MonthlyRecordsRepository,
   type LatestCountsQuery,
+  type MonthlyCountsQuery,
   type MonthRange,
 } from './repositories/monthly-records.ts';
+export {
+  countsFromRecords,
+  earliestStartReaching,
+  LONGEST_RECORD_MONTHS,
+  SOURCE_PRECEDENCE,
+} from './monthly-counts.ts';
+export {
+  DataBasisRepository,
+  DataBasisQuerySchema,
+  type DataBasis,
+  type DataBasisQuery,
+} from './repositories/data-basis.ts';
 export {
   FiguresRepository,
   figureRowsOf,

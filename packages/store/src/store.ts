@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { DataBasisRepository } from './repositories/data-basis.ts';
 import { FigureSummariesRepository } from './repositories/figure-summaries.ts';
 import { FiguresRepository } from './repositories/figures.ts';
 import { LoadsRepository } from './repositories/loads.ts';
@@ -11,6 +12,7 @@ export interface Store {
   figureSummaries: FigureSummariesRepository;
   loads: LoadsRepository;
   populations: PopulationsRepository;
+  basis: DataBasisRepository;
 }
 
 /** The repositories over one client and database (migrated beforehand with `migrate`). */
@@ -21,5 +23,6 @@ export function createStore(client: ClickHouseClient, database: string): Store {
     figureSummaries: new FigureSummariesRepository(client, database),
     loads: new LoadsRepository(client, database),
     populations: new PopulationsRepository(client, database),
+    basis: new DataBasisRepository(client, database),
   };
 }

@@ -9,6 +9,7 @@ describe('loadReportingServiceConfig', () => {
     expect(loadReportingServiceConfig(base)).toEqual({
       clickhouse: { kind: 'server', url: 'http://127.0.0.1:8123' },
       database: 'crimestats',
+      forceCode: 'E23000018',
       host: '127.0.0.1',
       port: 8080,
       tokens: [],

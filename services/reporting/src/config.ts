@@ -1,6 +1,7 @@
 import {
   clickHouseServer,
   clickHouseServerFields,
+  forceFields,
   logLevelSchema,
   portSchema,
   shutdownDeadlineSchema,
@@ -10,6 +11,8 @@ import { z } from 'zod';
 
 const ReportingServiceEnv = z.object({
   ...clickHouseServerFields,
+  /** The force whose areas are compared: the aggregator's, for windows it does not keep. */
+  CRIMESTATS_FORCE: forceFields.CRIMESTATS_FORCE,
   HOST: z.string().default('127.0.0.1'),
   PORT: portSchema(8080),
   /** Reader tokens as `name:role:sha256hex`, comma-separated (roles analyst, board, csp:<code>). */
@@ -34,6 +37,7 @@ export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env)
   return {
     clickhouse: clickHouseServer(e),
     database: e.CLICKHOUSE_DATABASE,
+    forceCode: e.CRIMESTATS_FORCE,
     host: e.HOST,
     port: e.PORT,
     tokens: parseTokenEntries(e.CRIMESTATS_TOKENS),

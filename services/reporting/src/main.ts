@@ -21,7 +21,7 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   let accepting = true;
   const app = await buildReportingApp({
     store: { client, database: config.database },
-    reference: defaultReference,
+    reference: { ...defaultReference, forceCode: config.forceCode },
     tokens,
     logger,
     metrics,

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@crimestats/store/testing';
-import { planFigureRows } from '@crimestats/reporting/testing';
+import { planFigureRows, planRecords } from '@crimestats/reporting/testing';
 import { createStore, migrate } from '@crimestats/store';
 
 export const PLAN_CATEGORIES = [
@@ -27,22 +27,24 @@ export const PLAN_PERIOD_ENDS = [
 ] as const;
 
 export const LOADED_AT = new Date('2026-01-15T09:30:00Z');
+const BATCH_ID = '00000000-0000-4000-8000-000000000001';
 
 /**
- * A migrated database holding the plan's figures for every plan category and period end, and
- * one load, as the aggregator and ingestion would leave them.
+ * A migrated database holding the plan's records (one load) and their 12-month figures for every
+ * plan category and period end, as ingestion and the aggregator would leave them.
  */
 export async function seedPlanDatabase(engine: TestDatabase['engine'], url: string) {
   const db = await createTestDatabase(engine, url);
   await migrate(db.client, db.database);
   const store = createStore(db.client, db.database);
+  await store.monthlyRecords.insert(planRecords({ batchId: BATCH_ID, loadedAt: LOADED_AT }));
   await store.figures.upsert(
     PLAN_CATEGORIES.flatMap((category) =>
       PLAN_PERIOD_ENDS.flatMap((periodEnd) => planFigureRows(category, periodEnd)),
     ),
   );
   await store.loads.record({
-    batchId: '00000000-0000-4000-8000-000000000001',
+    batchId: BATCH_ID,
     sourceKind: 'monthly-counts',
     sourceFile: 'plan-2025.csv',
     latestMonth: '2025-12',

@@ -1,17 +1,18 @@
-import type { FigureRow, Load } from '@crimestats/store';
+import type { DataBasis, FigureRow } from '@crimestats/store';
 import type { AnswerBasis } from './comparison-answer.ts';
 
 /**
- * What an answer rests on: the most recent load (null fields before the first one) and whether
- * every figure it shows had all its months.
+ * What an answer rests on: the newest month with data in its areas and the latest load that
+ * touched its windows (null fields when there are none), and whether every figure it shows had
+ * all its months.
  */
 export function answerBasis(
   figures: readonly Pick<FigureRow, 'complete'>[],
-  latestLoad: Pick<Load, 'latestMonth' | 'loadedAt'> | null,
+  data: DataBasis | null,
 ): AnswerBasis {
   return {
-    latestMonth: latestLoad?.latestMonth ?? null,
-    loadedAt: latestLoad?.loadedAt.toISOString() ?? null,
+    latestMonth: data?.latestMonth ?? null,
+    loadedAt: data?.loadedAt?.toISOString() ?? null,
     complete: figures.length > 0 && figures.every((figure) => figure.complete),
   };
 }

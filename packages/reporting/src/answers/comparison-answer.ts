@@ -34,9 +34,9 @@ export type ComparisonAnswerRow = z.infer<typeof ComparisonAnswerRowSchema>;
 
 /** Which loaded data an answer rests on, so a reader can tell stale figures from fresh ones. */
 export const AnswerBasisSchema = z.object({
-  /** The last month of data in the most recent load; null before the first load. */
+  /** The newest month with data in the answer's areas, whatever order files came in; else null. */
   latestMonth: MonthSchema.nullable(),
-  /** When the most recent load happened (ISO 8601, UTC); null before the first load. */
+  /** When the latest load touching the answer's windows was made (ISO 8601, UTC); else null. */
   loadedAt: z.iso.datetime().nullable(),
   /** True when the answer has rows and none of them misses a month of either window. */
   complete: z.boolean(),

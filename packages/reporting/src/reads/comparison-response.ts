@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AnswerBasisSchema, ComparisonAnswerSchema } from '../answers/comparison-answer.ts';
-import type { AnswerReference } from '../answers/comparison-from-figures.ts';
 import type { ComparisonQuery } from '../requests/comparison-query.ts';
 import { missingFiguresMessage } from '../answers/missing-figures.ts';
+import type { FiguresReference } from './figures-on-demand.ts';
 import { readComparison, type FiguresSource } from './read-comparison.ts';
 
 /**
@@ -20,7 +20,7 @@ export type ComparisonResponse = z.infer<typeof ComparisonResponseSchema>;
 export async function readComparisonResponse(
   source: FiguresSource,
   query: ComparisonQuery,
-  reference: AnswerReference,
+  reference: FiguresReference,
 ): Promise<ComparisonResponse> {
   const lookup = await readComparison(source, query, reference);
   const basis = lookup.answer.basis ?? { latestMonth: null, loadedAt: null, complete: false };

@@ -53,10 +53,7 @@ export async function withFiguresStore<T>(
   try {
     if (options.migrate) await migrate(client, options.database, options.log);
     else await assertMigrated(client, options);
-    return await read({
-      ...createStore(client, options.database),
-      areaFigures: new AreaFiguresRepository(client, options.database),
-    });
+    return await read(reportStore(client, options.database));
   } finally {
     await client.close();
   }
@@ -97,4 +94,12 @@ export function describeTarget(target: ClickHouseTarget): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The repositories every report reads, over one client and (migrated) database. */
+export function reportStore(client: ClickHouseClient, database: string): ReportStore {
+  return {
+    ...createStore(client, database),
+    areaFigures: new AreaFiguresRepository(client, database),
+  };
 }

@@ -4,7 +4,7 @@ import {
   type TestDatabase,
 } from '@crimestats/store/testing';
 import { randomUUID } from 'node:crypto';
-import { defaultCategories } from '@crimestats/domain';
+import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, type ClickHouseTarget } from '@crimestats/store';
 import { uniqueName } from '@crimestats/testkit';
 import { describe, expect, inject, it } from 'vitest';
@@ -14,8 +14,9 @@ import { readComparison } from './read-comparison.ts';
 import { renderComparisonCsv } from '../rendering/render-csv.ts';
 import { renderComparisonTable } from '../rendering/render-table.ts';
 import { planFigureRows } from '../testing/plan-figures.ts';
+import { planRecords } from '../testing/loaded-records.ts';
 
-const reference = { categories: defaultCategories };
+const reference = defaultReference;
 const query: ComparisonQuery = {
   category: 'total-recorded-crime',
   periodEnd: '2025-12',
@@ -46,13 +47,15 @@ describe.each(clickhouseEngines)('reading comparisons from the store (%s)', (eng
     await withTestDatabase(engine, async (db) => {
       await migrate(db.client, db.database);
       const store = createStore(db.client, db.database);
+      const batchId = randomUUID();
+      await store.monthlyRecords.insert(planRecords({ batchId }));
       await store.figures.upsert([
         ...planFigureRows('total-recorded-crime', '2025-12'),
         ...planFigureRows('total-recorded-crime', '2025-11'),
         ...planFigureRows('anti-social-behaviour', '2025-12'),
       ]);
       await store.loads.record({
-        batchId: randomUUID(),
+        batchId,
         sourceKind: 'monthly-counts',
         sourceFile: 'plan-2025.csv',
         latestMonth: '2025-12',

@@ -1,23 +1,21 @@
-import { defaultCategories } from '@crimestats/domain';
-import type { FigureRow, FiguresQuery, Load } from '@crimestats/store';
+import { defaultReference, parseMonth } from '@crimestats/domain';
+import type { DataBasis, FigureRow, FiguresQuery } from '@crimestats/store';
 import { describe, expect, it } from 'vitest';
 import { readComparison, type FiguresSource } from './read-comparison.ts';
 import { planFigureRows } from '../testing/plan-figures.ts';
 
-const reference = { categories: defaultCategories };
+const reference = defaultReference;
 const query = { category: 'total-recorded-crime', periodEnd: '2025-12', months: 12 };
-const load: Load = {
-  batchId: '018f2b6e-0c1d-7a00-8000-000000000000',
-  sourceKind: 'monthly-counts',
-  sourceFile: 'counts.csv',
-  latestMonth: '2025-12',
-  rows: 10,
-  records: 10,
+const load: DataBasis = {
+  latestMonth: parseMonth('2025-12'),
   loadedAt: new Date('2026-01-15T09:30:00Z'),
 };
 
-/** The store's figures and loads, kept in memory: readComparison's logic without a database. */
-function memorySource(figures: FigureRow[], latest: Load | null): FiguresSource {
+/**
+ * The store's figures and what they rest on, kept in memory, with no records to compute other
+ * figures from: readComparison's logic without a database.
+ */
+function memorySource(figures: FigureRow[], latest: DataBasis | null): FiguresSource {
   return {
     figures: {
       read: async (q: FiguresQuery) =>
@@ -33,7 +31,12 @@ function memorySource(figures: FigureRow[], latest: Load | null): FiguresSource 
           ),
         ].sort(),
     },
-    loads: { latest: async () => latest },
+    basis: { read: async () => latest ?? { latestMonth: null, loadedAt: null } },
+    monthlyRecords: {
+      monthRange: async () => null,
+      monthlyCounts: async () => [],
+    },
+    populations: { appliedTo: async (defaults) => defaults },
   };
 }
 

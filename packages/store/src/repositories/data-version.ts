@@ -5,8 +5,9 @@ import { selectRows } from '../query.ts';
 import { qualified, sql, type SqlFragment } from '../sql.ts';
 
 /**
- * A cheap fingerprint of what answers are read from: it changes whenever figures are written or
- * a load is recorded, so a cache of answers can tell when to recompute.
+ * A cheap fingerprint of what answers are read from: it changes whenever figures are written, a
+ * load is recorded (every load of records records one) or populations are loaded, so a cache of
+ * answers, stored or computed on demand from the records, can tell when to read again.
  */
 export interface DataVersion {
   figureRows: number;
@@ -16,6 +17,9 @@ export interface DataVersion {
   loadRows: number;
   /** Unix seconds of the newest load; 0 before the first. */
   latestLoadAt: number;
+  /** Populations change rates computed on demand without a load or a figure changing. */
+  populationRows: number;
+  populationsRevision: number;
   /** All of the above in one string, for comparing versions. */
   token: string;
 }
@@ -26,17 +30,21 @@ const DataVersionRowSchema = z.object({
   figures_version: uint64Column,
   load_rows: uint64Column,
   latest_load_at: uint64Column,
+  population_rows: uint64Column,
+  populations_revision: uint64Column,
 });
 
 export class DataVersionRepository {
   readonly #client: ClickHouseClient;
   readonly #figures: SqlFragment;
   readonly #loads: SqlFragment;
+  readonly #populations: SqlFragment;
 
   constructor(client: ClickHouseClient, database: string) {
     this.#client = client;
     this.#figures = qualified(database, 'figures');
     this.#loads = qualified(database, 'loads');
+    this.#populations = qualified(database, 'populations');
   }
 
   /**
@@ -52,7 +60,9 @@ export class DataVersionRepository {
             (SELECT toUnixTimestamp(max(computed_at)) FROM ${this.#figures}) AS figures_computed_at,
             (SELECT max(version) FROM ${this.#figures}) AS figures_version,
             (SELECT count() FROM ${this.#loads}) AS load_rows,
-            (SELECT toUnixTimestamp(max(loaded_at)) FROM ${this.#loads}) AS latest_load_at`,
+            (SELECT toUnixTimestamp(max(loaded_at)) FROM ${this.#loads}) AS latest_load_at,
+            (SELECT count() FROM ${this.#populations}) AS population_rows,
+            (SELECT max(revision) FROM ${this.#populations}) AS populations_revision`,
       DataVersionRowSchema,
     );
     if (row === undefined) throw new Error('the data version query returned no row');
@@ -62,6 +72,8 @@ export class DataVersionRepository {
       figuresVersion: row.figures_version,
       loadRows: row.load_rows,
       latestLoadAt: row.latest_load_at,
+      populationRows: row.population_rows,
+      populationsRevision: row.populations_revision,
     };
     return { ...version, token: Object.values(version).join(':') };
   }

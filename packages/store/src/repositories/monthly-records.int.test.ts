@@ -1,3 +1,4 @@
+import { defaultCategories } from '@crimestats/domain';
 import { clickhouseEngines } from '../testing/index.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -177,6 +178,43 @@ describe.each(clickhouseEngines)('MonthlyRecordsRepository (%s)', (engine) => {
       expect(await repo.touchedMonths([])).toEqual([]);
       await expect(repo.touchedMonths(["'; DROP TABLE x; --"])).rejects.toThrow();
       expect(await repo.monthRange()).toEqual({ first: '2024-11', last: '2025-12' });
+    });
+  });
+
+  it('gives the counts figures read: latest revision, preferred source, quarters spread, in range', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const repo = new MonthlyRecordsRepository(db.client, db.database);
+      const quarter = {
+        months: 3 as const,
+        source: { kind: 'home-office-csp' as const, file: 'q.csv' },
+      };
+      await repo.insert([
+        record({ month: '2024-12', count: 1 }),
+        record({ month: '2025-01', count: 10 }),
+        record({ month: '2025-01', count: 11, revision: 1_800_000_000_000 }),
+        record({ month: '2025-02', count: 5 }),
+        record({ month: '2025-02', count: 6, source: { kind: 'monthly-counts', file: 'c.csv' } }),
+        // A quarter from November reaches into the range; one from January spills past its end.
+        record({ category: 'stalking-and-harassment', month: '2024-11', count: 30, ...quarter }),
+        record({ category: 'stalking-and-harassment', month: '2025-02', count: 40, ...quarter }),
+        record({ areaCode: 'E06000015', month: '2025-01', count: 99 }),
+      ]);
+      const counts = await repo.monthlyCounts(
+        {
+          categories: ['vehicle-crime', 'stalking-and-harassment'],
+          areaCodes: ['E07000039'],
+          fromMonth: '2025-01',
+          toMonth: '2025-03',
+        },
+        defaultCategories,
+      );
+      expect(counts.map((c) => `${c.category} ${c.month} ${c.count}`).sort()).toEqual([
+        'stalking-and-harassment 2025-01 30',
+        'stalking-and-harassment 2025-02 0',
+        'stalking-and-harassment 2025-03 0',
+        'vehicle-crime 2025-01 11',
+        'vehicle-crime 2025-02 6',
+      ]);
     });
   });
 

@@ -5,6 +5,8 @@ import {
   addMonths,
   monthRange,
   parseMonth,
+  type CategoryTaxonomy,
+  type MonthlyCount,
 } from '@crimestats/domain';
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
@@ -15,6 +17,7 @@ import {
 } from '@crimestats/contracts';
 import { z } from 'zod';
 import { toEpochSeconds, uint64Column } from '../columns.ts';
+import { countsFromRecords, earliestStartReaching, monthWithin } from '../monthly-counts.ts';
 import { insertRows, selectRows } from '../query.ts';
 import { join, list, qualified, sql, str, type SqlFragment } from '../sql.ts';
 
@@ -30,6 +33,9 @@ export interface LatestCountsQuery {
   /** Last record start month, inclusive (`YYYY-MM`). */
   toMonth: string;
 }
+
+/** The counts of some categories and areas for the months from `fromMonth` to `toMonth`. */
+export type MonthlyCountsQuery = Omit<LatestCountsQuery, 'sourceKinds'>;
 
 export interface MonthRange {
   /** The earliest month any record starts in. */
@@ -139,6 +145,24 @@ export class MonthlyRecordsRepository {
           WHERE ${join(conditions, sql` AND `)}
           ORDER BY area_code, category, month, source_kind`,
       StoredRecordSchema,
+    );
+  }
+
+  /**
+   * The count the figures read for each (area, category, month) in the range: the latest revision
+   * of each source, the preferred source where several give one, a quarter spread over its months
+   * (see countsFromRecords). What the aggregator computes figures from, and what reports computed
+   * on demand read, so both count alike.
+   */
+  async monthlyCounts(
+    query: MonthlyCountsQuery,
+    taxonomy: CategoryTaxonomy,
+  ): Promise<MonthlyCount[]> {
+    const q = LatestCountsQuerySchema.parse(query);
+    const [from, to] = [parseMonth(q.fromMonth), parseMonth(q.toMonth)];
+    const records = await this.latestCounts({ ...q, fromMonth: earliestStartReaching(from) });
+    return countsFromRecords(records, taxonomy).filter((count) =>
+      monthWithin(count.month, from, to),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { PopulationRecordSchema, type PopulationRecord } from '@crimestats/contracts';
+import type { PopulationTable } from '@crimestats/domain';
 import { z } from 'zod';
 import { uint64Column } from '../columns.ts';
 import { insertRows, selectRows } from '../query.ts';
@@ -48,5 +49,14 @@ export class PopulationsRepository {
       sql`SELECT area_code, year, population FROM ${this.#table} FINAL ORDER BY area_code, year`,
       StoredPopulationSchema,
     );
+  }
+
+  /**
+   * The populations figures are computed with: the defaults with every loaded population file
+   * applied, the same for the aggregator and for reports computed on demand.
+   */
+  async appliedTo(defaults: PopulationTable): Promise<PopulationTable> {
+    const loaded = await this.all();
+    return loaded.length === 0 ? defaults : defaults.withRows(loaded);
   }
 }

@@ -75,7 +75,8 @@ export function upCommand(): Command {
         reporting: async (server) => {
           const reporting = await buildReportingApp({
             store: { client: pipeline.client, database: pipeline.database },
-            reference: defaultReference,
+            // The pipeline's own reference and force, for windows it does not keep.
+            reference: { ...defaultReference, forceCode: config.forceCode },
             tokens,
             // As for uploads: only warnings and errors reach the analyst's terminal.
             logger: logger.child({}, { level: 'warn' }),

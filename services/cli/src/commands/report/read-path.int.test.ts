@@ -88,7 +88,9 @@ describe.each(clickhouseEngines)(
 
     it('gives the same changes JSON as GET /v1/areas/{code}/changes', async () => {
       const flags = { area: 'E07000039', period: '2025-12' };
-      const answer = await storeReportReader(storeOptions()).areaChanges(changesRequestFrom(flags));
+      const answer = await storeReportReader(storeOptions(), defaultReference).areaChanges(
+        changesRequestFrom(flags),
+      );
       const cli: unknown = JSON.parse(renderAreaChanges(answer, 'json'));
       expect(cli).toEqual(await apiJson('/v1/areas/E07000039/changes?period=2025-12'));
       expect(answer.rows[0]).toMatchObject({
@@ -102,7 +104,9 @@ describe.each(clickhouseEngines)(
 
     it('gives the same empty changes answer, with its message, for a period with no figures', async () => {
       const flags = { area: 'E07000039', period: '2026-03', months: '12' };
-      const answer = await storeReportReader(storeOptions()).areaChanges(changesRequestFrom(flags));
+      const answer = await storeReportReader(storeOptions(), defaultReference).areaChanges(
+        changesRequestFrom(flags),
+      );
       expect(answer.rows).toEqual([]);
       expect(answer.message).toMatch(/figures exist for periods ending 2025-09 to 2025-12/);
       expect(JSON.parse(renderAreaChanges(answer, 'json'))).toEqual(
@@ -113,7 +117,7 @@ describe.each(clickhouseEngines)(
     it('reads the same answers from a running server as from the store, through one reader', async () => {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
       const readers: ReportReader[] = [
-        storeReportReader(storeOptions()),
+        storeReportReader(storeOptions(), defaultReference),
         serverReportReader({ url: address, token: TOKEN }),
       ];
       const changes = changesRequestFrom({ area: 'E07000039', period: '2025-12' });
@@ -142,7 +146,9 @@ describe.each(clickhouseEngines)(
         from: '2025-08',
         to: '2025-12',
       };
-      const answer = await storeReportReader(storeOptions()).areaTrend(trendRequestFrom(flags));
+      const answer = await storeReportReader(storeOptions(), defaultReference).areaTrend(
+        trendRequestFrom(flags),
+      );
       expect(JSON.parse(renderAreaTrend(answer, 'json'))).toEqual(
         await apiJson(
           '/v1/areas/E07000039/trend?category=total-recorded-crime&from=2025-08&to=2025-12',

@@ -1,4 +1,4 @@
-import { defaultCategories, type Area } from '@crimestats/domain';
+import { defaultReference, type Area } from '@crimestats/domain';
 import {
   readAreaChanges,
   readAreaTrend,
@@ -9,6 +9,7 @@ import {
   type AreaTrendQuery,
   type ComparisonQuery,
   type ComparisonResponse,
+  type FiguresReference,
   type FiguresStoreOptions,
   type TrendSubjects,
 } from '@crimestats/reporting';
@@ -37,17 +38,21 @@ export interface ReportReader {
   areaTrend(request: TrendRequest): Promise<AreaTrendAnswer>;
 }
 
-/** Answers from the store: each read opens it, reads, and closes it. */
-export function storeReportReader(options: FiguresStoreOptions): ReportReader {
+/**
+ * Answers from the store: each read opens it, reads, and closes it. Windows the aggregator does
+ * not keep are computed with `reference`, which must be the aggregator's (its force included).
+ */
+export function storeReportReader(
+  options: FiguresStoreOptions,
+  reference: FiguresReference,
+): ReportReader {
   return {
     comparison: (query) =>
-      withReportStore(options, (store) =>
-        readComparisonResponse(store, query, { categories: defaultCategories }),
-      ),
+      withReportStore(options, (store) => readComparisonResponse(store, query, reference)),
     areaChanges: ({ query, area }) =>
-      withReportStore(options, (store) => readAreaChanges(store, query, area, defaultCategories)),
+      withReportStore(options, (store) => readAreaChanges(store, query, area, reference)),
     areaTrend: ({ query, subjects }) =>
-      withReportStore(options, (store) => readAreaTrend(store, query, subjects)),
+      withReportStore(options, (store) => readAreaTrend(store, query, subjects, reference)),
   };
 }
 
@@ -79,5 +84,7 @@ export function serverReportReader(server: { url: string; token: string }): Repo
 /** The running server's API when there is one, else the store. */
 export async function reportReaderFor(config: CliConfig): Promise<ReportReader> {
   const server = await runningReportServer(config);
-  return server ? serverReportReader(server) : storeReportReader(figuresStoreOptions(config));
+  if (server) return serverReportReader(server);
+  const reference = { ...defaultReference, forceCode: config.forceCode };
+  return storeReportReader(figuresStoreOptions(config), reference);
 }

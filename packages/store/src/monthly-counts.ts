@@ -1,6 +1,10 @@
 import type { MonthlyRecord, SourceKind } from '@crimestats/contracts';
 import {
+  FIRST_YEAR,
   addMonths,
+  compareMonths,
+  monthFromParts,
+  monthsBetween,
   parseMonth,
   type CategoryTaxonomy,
   type Month,
@@ -16,6 +20,9 @@ export const SOURCE_PRECEDENCE: readonly SourceKind[] = [
   'police-uk',
   'home-office-csp',
 ];
+
+/** The most months one record spans (a Home Office quarter); see MonthlyRecordSchema. */
+export const LONGEST_RECORD_MONTHS = 3;
 
 interface Ranked<T> {
   rank: number;
@@ -134,3 +141,20 @@ function pick({ areaCode, category, count }: MonthlyRecord) {
 
 const cellKey = (areaCode: string, category: string, month: string): string =>
   `${areaCode}|${category}|${month}`;
+
+/**
+ * The earliest start month of a record that can reach `month`: a quarter starting up to two
+ * months before it covers it. Never before the first month there is.
+ */
+export function earliestStartReaching(month: Month): Month {
+  const back = Math.min(
+    LONGEST_RECORD_MONTHS - 1,
+    monthsBetween(monthFromParts(FIRST_YEAR, 1), month),
+  );
+  return addMonths(month, -back);
+}
+
+/** Whether a month lies between two others, both included. */
+export function monthWithin(month: Month, first: Month, last: Month): boolean {
+  return compareMonths(month, first) >= 0 && compareMonths(month, last) <= 0;
+}

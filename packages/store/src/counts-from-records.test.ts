@@ -1,7 +1,7 @@
 import type { MonthlyRecord, SourceKind } from '@crimestats/contracts';
 import { defaultCategories, type MonthlyCount } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { countsFromRecords } from './counts-from-records.ts';
+import { countsFromRecords } from './monthly-counts.ts';
 
 const AREA = 'E07000039';
 const POLICE_UK_TYPES = defaultCategories

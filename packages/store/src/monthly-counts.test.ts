@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MonthlyRecord } from '@crimestats/contracts';
 import { defaultCategories, parseMonth } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
-import { countsFromRecords, earliestStartReaching } from './monthly-counts.ts';
+import { countsFromRecords, earliestStartReaching, latestMonthDeciding } from './monthly-counts.ts';
 
 function record(overrides: Partial<MonthlyRecord>): MonthlyRecord {
   return {
@@ -64,5 +64,13 @@ describe('earliestStartReaching', () => {
     expect(earliestStartReaching(parseMonth('2025-01'))).toBe('2024-11');
     expect(earliestStartReaching(parseMonth('1900-02'))).toBe('1900-01');
     expect(earliestStartReaching(parseMonth('1900-01'))).toBe('1900-01');
+  });
+});
+
+describe('latestMonthDeciding', () => {
+  it('reaches to the end of a quarter starting at the month, never past 2199-12', () => {
+    expect(latestMonthDeciding(parseMonth('2025-05'))).toBe('2025-07');
+    expect(latestMonthDeciding(parseMonth('2199-11'))).toBe('2199-12');
+    expect(latestMonthDeciding(parseMonth('2199-12'))).toBe('2199-12');
   });
 });

@@ -1,6 +1,7 @@
 import type { MonthlyRecord, SourceKind } from '@crimestats/contracts';
 import {
   FIRST_YEAR,
+  LAST_YEAR,
   addMonths,
   compareMonths,
   monthFromParts,
@@ -152,6 +153,19 @@ export function earliestStartReaching(month: Month): Month {
     monthsBetween(monthFromParts(FIRST_YEAR, 1), month),
   );
   return addMonths(month, -back);
+}
+
+/**
+ * The last month whose records can decide `month`'s count: a monthly source replaces a quarter only
+ * when it covers all three of its months, so the months after `month` in its quarter count too.
+ * Never after the last month there is.
+ */
+export function latestMonthDeciding(month: Month): Month {
+  const ahead = Math.min(
+    LONGEST_RECORD_MONTHS - 1,
+    monthsBetween(month, monthFromParts(LAST_YEAR, 12)),
+  );
+  return addMonths(month, ahead);
 }
 
 /** Whether a month lies between two others, both included. */

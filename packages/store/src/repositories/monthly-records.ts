@@ -17,7 +17,12 @@ import {
 } from '@crimestats/contracts';
 import { z } from 'zod';
 import { toEpochSeconds, uint64Column } from '../columns.ts';
-import { countsFromRecords, earliestStartReaching, monthWithin } from '../monthly-counts.ts';
+import {
+  countsFromRecords,
+  earliestStartReaching,
+  latestMonthDeciding,
+  monthWithin,
+} from '../monthly-counts.ts';
 import { insertRows, selectRows } from '../query.ts';
 import { join, list, qualified, sql, str, type SqlFragment } from '../sql.ts';
 
@@ -160,7 +165,11 @@ export class MonthlyRecordsRepository {
   ): Promise<MonthlyCount[]> {
     const q = LatestCountsQuerySchema.parse(query);
     const [from, to] = [parseMonth(q.fromMonth), parseMonth(q.toMonth)];
-    const records = await this.latestCounts({ ...q, fromMonth: earliestStartReaching(from) });
+    const records = await this.latestCounts({
+      ...q,
+      fromMonth: earliestStartReaching(from),
+      toMonth: latestMonthDeciding(to),
+    });
     return countsFromRecords(records, taxonomy).filter((count) =>
       monthWithin(count.month, from, to),
     );

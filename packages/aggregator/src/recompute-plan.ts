@@ -1,11 +1,11 @@
 import {
-  addMonths,
   compareMonths,
   monthsBetween,
   periodSpan,
   type AreaRegistry,
   type Month,
 } from '@crimestats/domain';
+import { addMonthsWithin } from './affected-periods.ts';
 
 /** How much a recompute may hold at once; each bound is an estimate made before reading. */
 export interface RecomputeLimits {
@@ -60,7 +60,7 @@ export function endsPlan(ends: readonly Month[], months: number): EndsPlan | und
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  const fromMonth = addMonths(periodSpan(first, months).first, -2);
+  const fromMonth = addMonthsWithin(periodSpan(first, months).first, -2);
   return {
     ends: sorted,
     first,

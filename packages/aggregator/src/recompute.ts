@@ -1,8 +1,8 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
-import { addMonths, type CategoryTaxonomy, type Month } from '@crimestats/domain';
+import type { CategoryTaxonomy, Month } from '@crimestats/domain';
 import { compareAreasSeries, type Comparison, type ComparisonReference } from '@crimestats/stats';
 import { figureRowsOf, type FigureRow, type FigureSummary, type Store } from '@crimestats/store';
-import { categoriesNeededFor } from './affected-periods.ts';
+import { addMonthsWithin, categoriesNeededFor } from './affected-periods.ts';
 import { CountGrid } from './count-grid.ts';
 import { countsFromRecords } from './counts-from-records.ts';
 import { figureChange, figureKey } from './figure-rows.ts';
@@ -143,7 +143,7 @@ async function readCounts(
 ): Promise<CountGrid> {
   const needed = [...new Set(categories.flatMap((c) => categoriesNeededFor(c, taxonomy)))];
   // A quarter read at its start month can reach two months past the last end.
-  const grid = new CountGrid(plan.fromMonth, addMonths(plan.last, 2));
+  const grid = new CountGrid(plan.fromMonth, addMonthsWithin(plan.last, 2));
   const perArea = needed.length * plan.monthsRead;
   const forceBatches = batches(forces, limits.records, (run) =>
     run.reduce((n, force) => n + force.csps.length * perArea, 0),

@@ -10,6 +10,7 @@ import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
 import { bootService, stopOnSignals } from '@crimestats/lifecycle';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { loadAggregatorConfig, type AggregatorConfig } from './config.ts';
 import { buildAggregatorHttp } from './http.ts';
@@ -65,12 +66,15 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     metrics: metrics.registry,
   });
   await http.listen({ host: config.HOST, port: config.PORT });
+  // The port listened on, which PORT=0 leaves to the system.
+  const { port } = http.server.address() as AddressInfo;
   logger.info(
     {
       topics,
       windows: config.AGGREGATOR_WINDOWS,
       stuckAfterMs: config.AGGREGATOR_STUCK_AFTER_MS,
-      port: config.PORT,
+      host: config.HOST,
+      port,
     },
     'aggregator started',
   );

@@ -3,7 +3,7 @@ import { defaultReference } from '@crimestats/domain';
 import { Publisher } from '@crimestats/kafka';
 import { createStore, migrate, type Store } from '@crimestats/store';
 import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
-import { createTestTopics, type TestTopics } from '@crimestats/testkit';
+import { createTestTopics, uniqueName, type TestTopics } from '@crimestats/testkit';
 import pino from 'pino';
 import {
   startAggregatorConsumer,
@@ -110,7 +110,7 @@ export async function consumerFixture(
         timeoutMs,
       );
     },
-    deadLetters: (topic) => readWholeTopic(t, topic),
+    deadLetters: (topic) => readDeadLetters(t, topic),
     cleanup: async () => {
       await stopConsumers();
       await publisher.disconnect();
@@ -120,15 +120,16 @@ export async function consumerFixture(
   };
 }
 
-/** Reads a topic from its start to its current end, whatever is on it. */
-async function readWholeTopic(t: TestTopics, topic: string): Promise<DeadLetter[]> {
+/** Every dead letter on a topic, from its start to its current end, in offset order. */
+export async function readDeadLetters(t: TestTopics, topic: string): Promise<DeadLetter[]> {
   const admin = t.kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
   const total = ends.reduce((n, p) => n + Number(BigInt(p.high) - BigInt(p.low)), 0);
   if (total === 0) return [];
+  // A group of its own each time: a group that has read the topic before would start past it.
   const consumer = t.kafka.consumer({
-    groupId: `${t.groupId}-reader-${topic}`,
+    groupId: uniqueName(`${t.groupId}-reader`),
     sessionTimeout: 6000,
   });
   await consumer.connect();

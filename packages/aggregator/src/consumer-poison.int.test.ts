@@ -45,17 +45,22 @@ describe('aggregator consumer with poison messages among good ones', () => {
       { value: 'this is not json', reason: 'not-json', error: /JSON/ },
       { value: oversized, reason: 'not-json', error: /cut/ },
     ];
-    const half = Math.floor(records.length / 2);
     const encode = (r: (typeof records)[number]) => ({
       key: KEY,
       value: JSON.stringify(MonthlyRecordSchema.parse(r)),
     });
-    // One key, so one partition: the poison sits between good records.
-    await f.send(f.topics.records, [
-      ...records.slice(0, half).map(encode),
-      ...poisons.map((p) => ({ key: KEY, value: p.value })),
-      ...records.slice(half).map(encode),
-    ]);
+    // One key, so one partition, each poison between good records: the one the store refuses is
+    // in the middle of a run of good records that is stored together.
+    const messages: { key: string; value: string }[] = [];
+    const offsets: string[] = [];
+    const chunk = Math.ceil(records.length / (poisons.length + 1));
+    poisons.forEach((p, i) => {
+      messages.push(...records.slice(i * chunk, (i + 1) * chunk).map(encode));
+      offsets.push(String(messages.length));
+      messages.push({ key: KEY, value: p.value });
+    });
+    messages.push(...records.slice(poisons.length * chunk).map(encode));
+    await f.send(f.topics.records, messages);
     const population = PopulationRecordSchema.parse({
       areaCode: KEY,
       year: 2025,
@@ -81,7 +86,7 @@ describe('aggregator consumer with poison messages among good ones', () => {
       expect(letter.error).toMatch(poisons[i]!.error);
       expect(letter.key).toBe(KEY);
       expect(letter.source.topic).toBe(f.topics.records);
-      expect(letter.source.offset).toBe(String(half + i));
+      expect(letter.source.offset).toBe(offsets[i]);
       if (i < poisons.length - 1) expect(letter.value).toBe(poisons[i]!.value);
     });
     expect(letters.at(-1)!.value).toBe(oversized.slice(0, 100_000));

@@ -105,6 +105,9 @@ export async function handlePartitionBatch<T>(
       { topic: source.topic, partition: String(source.partition) },
       0,
     );
+    // A batch may take several runs (or a search for poison): stay in the group meanwhile. A
+    // rebalance is thrown to kafkajs, with everything done so far committed.
+    await payload.heartbeat();
   };
 
   const deadLetter = async (entries: { message: KafkaMessage; letter: DeadLetter }[]) => {

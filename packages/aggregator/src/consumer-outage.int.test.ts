@@ -69,7 +69,6 @@ describe('aggregator consumer while the store is unavailable', () => {
     const letters = await f.deadLetters(f.topics.deadLetter);
     expect(letters.map((l) => [l.reason, l.source.offset])).toEqual([['not-json', '0']]);
     expect(await storedFigure()).toBeDefined();
-    console.info(`${await failedAttempts()} failed attempts; ${letters.length} dead letter(s)`);
   });
 
   it('reports the partition stuck, by topic and partition, once it has failed for longer than allowed', async () => {
@@ -90,8 +89,5 @@ describe('aggregator consumer while the store is unavailable', () => {
     await f.caughtUp(f.topics.records);
     await eventually('readiness to come back', async () => consumer.notReady() === undefined);
     expect(consumer.stuckPartitions()).toEqual([]);
-    console.info(
-      `stuck partition reported ${detectedAfterMs} ms after start (limit ${STUCK_AFTER_MS} ms)`,
-    );
   });
 });

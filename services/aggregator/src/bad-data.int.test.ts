@@ -179,7 +179,8 @@ describe('the aggregator service given bad data', () => {
       const answer = await readyz(address);
       return answer.status === 503 ? answer : undefined;
     });
-    const detectedAfterMs = Date.now() - sent;
+    // Not before the time allowed has passed since the first failure (which follows the send).
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(1000);
     expect(stuck.body.error).toMatch(
       new RegExp(
         `^${t.topics.records} partition \\d stuck for \\d+ s without a commit; last error: `,
@@ -189,8 +190,5 @@ describe('the aggregator service given bad data', () => {
     await relay.up();
     await allCaughtUp(t.topics.records!);
     await eventually('readiness to come back', async () => (await readyz(address)).status === 200);
-    console.info(
-      `/readyz reported the stuck partition ${detectedAfterMs} ms after the record was sent (limit 1000 ms)`,
-    );
   }, 120_000);
 });

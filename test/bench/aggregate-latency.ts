@@ -92,11 +92,16 @@ export async function measureLatency(
   restart: boolean,
   logger: Logger,
 ): Promise<Record<string, unknown>> {
-  const t = await createTestTopics(brokers, ['records', 'populations', 'dlq', 'updates'], 6);
+  const t = await createTestTopics(
+    brokers,
+    ['records', 'populations', 'dlq', 'popdlq', 'updates'],
+    6,
+  );
   const topics = {
     records: t.topics.records!,
     populations: t.topics.populations!,
     deadLetter: t.topics.dlq!,
+    populationsDeadLetter: t.topics.popdlq!,
     figuresUpdated: t.topics.updates!,
   };
   const db = await createServerTestDatabase(clickhouseUrl);
@@ -122,6 +127,7 @@ export async function measureLatency(
         groupId: t.groupId,
         topics,
         processor,
+        reference: { ...defaultReference, forceCode: FORCE },
         publisher,
         logger,
         metrics: aggregatorMetrics(),

@@ -1,6 +1,8 @@
 import { periodEndsWithData } from '@crimestats/stats';
 import {
+  EARLIEST_PERIOD_END,
   addMonths,
+  compareMonths,
   monthFromParts,
   monthParts,
   monthRange,
@@ -55,7 +57,11 @@ function quarterStartOf(month: Month): Month {
   return monthFromParts(year, monthOfYear - ((monthOfYear - 1) % 3));
 }
 
-/** Every period end from the first month with data to the last. */
+/** Every period end from the first month with data (or EARLIEST_PERIOD_END) to the last. */
 export function allPeriodEnds(dataRange: { first: string; last: string }): Month[] {
-  return monthRange(parseMonth(dataRange.first), parseMonth(dataRange.last));
+  const first = parseMonth(dataRange.first);
+  return monthRange(
+    compareMonths(first, EARLIEST_PERIOD_END) >= 0 ? first : EARLIEST_PERIOD_END,
+    parseMonth(dataRange.last),
+  );
 }

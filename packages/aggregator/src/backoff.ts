@@ -1,16 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 
-export interface RetryOptions {
+export interface RetryDelays {
+  /** The first wait; each later one doubles, with jitter. */
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface RetryOptions extends RetryDelays {
   logger: Logger;
   what: string;
   /** Keeps the consumer's group membership alive while waiting. */
   heartbeat?: () => Promise<void>;
   /** Stop retrying (e.g. at shutdown): the last error is thrown and nothing is committed. */
   shouldStop?: () => boolean;
-  initialDelayMs?: number;
-  maxDelayMs?: number;
-  onAttemptFailed?: () => void;
+  /** Errors no retry can mend: thrown at once. */
+  isPermanent?: (error: unknown) => boolean;
+  /** Called for each failed attempt that will be retried. */
+  onAttemptFailed?: (error: unknown) => void;
 }
 
 /**
@@ -24,8 +31,9 @@ export async function retryUntilDone<T>(run: () => Promise<T>, opts: RetryOption
     try {
       return await run();
     } catch (error) {
-      opts.onAttemptFailed?.();
+      if (opts.isPermanent?.(error)) throw error;
       if (opts.shouldStop?.()) throw error;
+      opts.onAttemptFailed?.(error);
       opts.logger.warn({ err: error, attempt, retryInMs: delay }, `${opts.what} failed; retrying`);
       const until = Date.now() + delay;
       while (Date.now() < until) {

@@ -17,11 +17,15 @@ export type { AggregatorReference } from './reference.ts';
 export { discardUpdates, type FiguresUpdatesSink } from './updates-sink.ts';
 export { kafkaUpdatesSink } from './kafka-updates-sink.ts';
 export {
+  DEFAULT_STUCK_AFTER_MS,
   startAggregatorConsumer,
   type AggregatorConsumerOptions,
   type RunningConsumer,
 } from './consumer.ts';
+export type { StuckPartition } from './partition-health.ts';
+export { refusePopulation, refuseRecord, type Refusal } from './admission.ts';
+export { isPermanent } from './failures.ts';
 export { aggregatorMetrics, type AggregatorMetrics } from './metrics.ts';
 export { aggregatorTopicSpecs, defaultAggregatorTopics, type AggregatorTopics } from './topics.ts';
-export { decodeMessage } from './decode.ts';
-export { retryUntilDone } from './backoff.ts';
+export { deadLetterFor, decodeMessage } from './decode.ts';
+export { retryUntilDone, type RetryDelays } from './backoff.ts';

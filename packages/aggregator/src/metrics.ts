@@ -7,6 +7,7 @@ export interface AggregatorMetrics {
   consumerLag: Gauge<'topic' | 'partition'>;
   recomputeSeconds: Histogram;
   failedAttempts: Counter;
+  partitionFailingSeconds: Gauge<'topic' | 'partition'>;
 }
 
 /** Consumer lag, records/s (the rate of recordsConsumed) and recompute latency, for Prometheus. */
@@ -23,7 +24,7 @@ export function aggregatorMetrics(): AggregatorMetrics {
     }),
     deadLetters: new Counter({
       name: 'crimestats_aggregator_dead_letters_total',
-      help: 'Messages sent to the dead-letter topic',
+      help: 'Messages sent to a dead-letter topic, by source topic and reason',
       labelNames: ['topic', 'reason'],
       registers: [registry],
     }),
@@ -42,6 +43,12 @@ export function aggregatorMetrics(): AggregatorMetrics {
     failedAttempts: new Counter({
       name: 'crimestats_aggregator_failed_attempts_total',
       help: 'Batch attempts that failed and were retried (Kafka or ClickHouse unavailable)',
+      registers: [registry],
+    }),
+    partitionFailingSeconds: new Gauge({
+      name: 'crimestats_aggregator_partition_failing_seconds',
+      help: 'How long each partition has been failing without a commit, at its last failed attempt (0 once it commits)',
+      labelNames: ['topic', 'partition'],
       registers: [registry],
     }),
   };

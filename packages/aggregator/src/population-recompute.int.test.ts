@@ -41,25 +41,29 @@ describe('a population file on the real broker and server', () => {
       'records',
       'populations',
       'dlq',
+      'pdlq',
       'updates',
     ]);
     topics = {
       records: t.topics.records!,
       populations: t.topics.populations!,
       deadLetter: t.topics.dlq!,
+      populationsDeadLetter: t.topics.pdlq!,
       figuresUpdated: t.topics.updates!,
     };
     db = await createServerTestDatabase(inject('clickhouseUrl'));
     await migrate(db.client, db.database);
     store = createStore(db.client, db.database);
     publisher = await Publisher.connect(t.kafka, logger);
+    const reference = { ...defaultReference, forceCode: FORCE };
     consumer = await startAggregatorConsumer({
       kafka: t.kafka,
       groupId: t.groupId,
       topics,
+      reference,
       processor: new RecordProcessor({
         store,
-        reference: { ...defaultReference, forceCode: FORCE },
+        reference,
         windows: [12],
         updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
         logger,

@@ -1,5 +1,5 @@
 import {
-  addMonths,
+  addMonthsWithin,
   compareMonths,
   monthsBetween,
   periodSpan,
@@ -60,7 +60,7 @@ export function endsPlan(ends: readonly Month[], months: number): EndsPlan | und
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  const fromMonth = addMonths(periodSpan(first, months).first, -2);
+  const fromMonth = addMonthsWithin(periodSpan(first, months).first, -2);
   return {
     ends: sorted,
     first,

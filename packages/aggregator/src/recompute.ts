@@ -1,5 +1,5 @@
 import type { FiguresUpdated } from '@crimestats/contracts';
-import { addMonths, type CategoryTaxonomy, type Month } from '@crimestats/domain';
+import { addMonthsWithin, type CategoryTaxonomy, type Month } from '@crimestats/domain';
 import {
   categoriesNeededFor,
   figureComparisons,
@@ -137,7 +137,7 @@ async function readCounts(
 ): Promise<CountGrid> {
   const needed = [...new Set(categories.flatMap((c) => categoriesNeededFor(c, taxonomy)))];
   // A quarter read at its start month can reach two months past the last end.
-  const grid = new CountGrid(plan.fromMonth, addMonths(plan.last, 2));
+  const grid = new CountGrid(plan.fromMonth, addMonthsWithin(plan.last, 2));
   const perArea = needed.length * plan.monthsRead;
   const forceBatches = batches(forces, limits.records, (run) =>
     run.reduce((n, force) => n + force.csps.length * perArea, 0),

@@ -4,7 +4,10 @@ import type { TopicSpec } from '@crimestats/kafka';
 export interface AggregatorTopics {
   records: string;
   populations: string;
+  /** Dead letters from the records topic. */
   deadLetter: string;
+  /** Dead letters from the populations topic. */
+  populationsDeadLetter: string;
   figuresUpdated: string;
 }
 
@@ -12,6 +15,7 @@ export const defaultAggregatorTopics: AggregatorTopics = {
   records: Topics.monthlyRecords,
   populations: Topics.populations,
   deadLetter: Topics.monthlyRecordsDeadLetter,
+  populationsDeadLetter: Topics.populationsDeadLetter,
   figuresUpdated: Topics.figuresUpdated,
 };
 
@@ -22,6 +26,10 @@ export function aggregatorTopicSpecs(topics: AggregatorTopics): TopicSpec[] {
     { topic: topics.records, numPartitions: partitionsOf(Topics.monthlyRecords) },
     { topic: topics.populations, numPartitions: partitionsOf(Topics.populations) },
     { topic: topics.deadLetter, numPartitions: partitionsOf(Topics.monthlyRecordsDeadLetter) },
+    {
+      topic: topics.populationsDeadLetter,
+      numPartitions: partitionsOf(Topics.populationsDeadLetter),
+    },
     { topic: topics.figuresUpdated, numPartitions: partitionsOf(Topics.figuresUpdated) },
   ];
 }

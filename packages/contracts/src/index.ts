@@ -23,4 +23,10 @@ export {
   type UnmappedReason,
 } from './file-report.ts';
 export { FiguresUpdatedSchema, type FiguresUpdated } from './figures-updated.ts';
-export { DeadLetterSchema, type DeadLetter } from './dead-letter.ts';
+export {
+  DEAD_LETTER_VALUE_LIMIT,
+  DeadLetterReasonSchema,
+  DeadLetterSchema,
+  type DeadLetter,
+  type DeadLetterReason,
+} from './dead-letter.ts';

@@ -5,10 +5,12 @@
 export const Topics = {
   /** MonthlyRecord JSON, keyed by area code so each area's records stay in order. */
   monthlyRecords: 'crimestats.monthly-records.v1',
-  /** Messages the aggregator could not read, with the reason and where they came from. */
+  /** Records the aggregator could not use, with the reason and where they came from. */
   monthlyRecordsDeadLetter: 'crimestats.monthly-records.v1.dlq',
   /** PopulationRecord JSON, keyed by area code. */
   populations: 'crimestats.populations.v1',
+  /** Populations the aggregator could not use, with the reason and where they came from. */
+  populationsDeadLetter: 'crimestats.populations.v1.dlq',
   /** FiguresUpdated JSON, keyed by area code. */
   figuresUpdated: 'crimestats.figures-updated.v1',
 } as const;
@@ -17,5 +19,6 @@ export const defaultPartitions: Record<string, number> = {
   [Topics.monthlyRecords]: 6,
   [Topics.monthlyRecordsDeadLetter]: 1,
   [Topics.populations]: 1,
+  [Topics.populationsDeadLetter]: 1,
   [Topics.figuresUpdated]: 6,
 };

@@ -45,6 +45,7 @@ export {
   MONTH_EXPECTED,
   MONTH_PATTERN,
   addMonths,
+  addMonthsWithin,
   compareMonths,
   formatMonth,
   isMonth,

@@ -85,6 +85,21 @@ export function addMonths(month: Month, count: number): Month {
   return result;
 }
 
+const FIRST_MONTH = `${FIRST_YEAR}-01` as Month;
+const LAST_MONTH = `${LAST_YEAR}-12` as Month;
+
+/**
+ * The month `count` months from `month`, held within the months (1900-01 to 2199-12): for reads
+ * that reach past their period ends, where a record at either end of the range must not make the
+ * arithmetic leave it.
+ */
+export function addMonthsWithin(month: Month, count: number): Month {
+  if (count >= 0) {
+    return monthsBetween(month, LAST_MONTH) <= count ? LAST_MONTH : addMonths(month, count);
+  }
+  return monthsBetween(FIRST_MONTH, month) <= -count ? FIRST_MONTH : addMonths(month, count);
+}
+
 /** Signed number of months from `from` to `to`: `monthsBetween('2025-01', '2025-12')` is 11. */
 export function monthsBetween(from: Month, to: Month): number {
   return differenceInCalendarMonths(anchor(to), anchor(from));

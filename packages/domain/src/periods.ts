@@ -1,9 +1,11 @@
 import {
   addMonths,
   FIRST_YEAR,
+  LAST_YEAR,
   monthFromParts,
   monthLabel,
   monthRange,
+  monthsBetween,
   type Month,
 } from './months.ts';
 
@@ -59,7 +61,9 @@ export function periodSpan(end: Month, months: number): { first: Month; last: Mo
  * window contains it, from the month itself to 2 × months − 1 months later.
  */
 export function periodEndsReaching(month: Month, months: number): Month[] {
-  return Array.from({ length: 2 * months }, (_, offset) => addMonths(month, offset));
+  // Never past the last month there is (2199-12): a record there reaches no later period.
+  const reach = Math.min(2 * months, monthsBetween(month, monthFromParts(LAST_YEAR, 12)) + 1);
+  return Array.from({ length: reach }, (_, offset) => addMonths(month, offset));
 }
 
 /**

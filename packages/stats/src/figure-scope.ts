@@ -1,4 +1,5 @@
 import {
+  EARLIEST_PERIOD_END,
   compareMonths,
   type AreaRegistry,
   type CategoryTaxonomy,
@@ -32,9 +33,14 @@ export function periodEndsWithData(
   ends: Iterable<Month>,
   dataRange: { first: Month; last: Month },
 ): Month[] {
+  // No period ends before EARLIEST_PERIOD_END: its windows would start before the first month.
+  const first =
+    compareMonths(dataRange.first, EARLIEST_PERIOD_END) >= 0
+      ? dataRange.first
+      : EARLIEST_PERIOD_END;
   const kept = new Set<Month>();
   for (const end of ends) {
-    if (compareMonths(end, dataRange.first) >= 0 && compareMonths(end, dataRange.last) <= 0) {
+    if (compareMonths(end, first) >= 0 && compareMonths(end, dataRange.last) <= 0) {
       kept.add(end);
     }
   }

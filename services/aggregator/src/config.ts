@@ -18,11 +18,17 @@ const AggregatorEnv = z.object({
     .default('12')
     .transform((v) => v.split(',').map((n) => Number(n.trim())))
     .pipe(z.array(z.number().int().min(1).max(60)).min(1)),
+  /**
+   * How long a partition may keep failing (retrying, not committing) before /readyz reports it
+   * stuck, in milliseconds; at least a second.
+   */
+  AGGREGATOR_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(300_000),
   CRIMESTATS_FORCE: forceFields.CRIMESTATS_FORCE,
   /** Topic names; only tests change them. */
   TOPIC_RECORDS: z.string().optional(),
   TOPIC_POPULATIONS: z.string().optional(),
   TOPIC_DEAD_LETTER: z.string().optional(),
+  TOPIC_POPULATIONS_DEAD_LETTER: z.string().optional(),
   TOPIC_FIGURES_UPDATED: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: portSchema(8082),

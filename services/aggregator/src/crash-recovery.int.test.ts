@@ -1,8 +1,6 @@
 import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
 import { RecordProcessor } from '@crimestats/aggregator';
@@ -13,8 +11,7 @@ import { MonthlyRecordSchema } from '@crimestats/contracts';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate } from '@crimestats/store';
 import { createTestTopics, type TestTopics } from '@crimestats/testkit';
-
-const main = join(import.meta.dirname, 'main.ts');
+import { startAggregatorProcess } from './testing/aggregator-process.ts';
 
 describe('aggregator killed with SIGKILL in the middle of a batch', () => {
   let t: TestTopics;
@@ -27,6 +24,7 @@ describe('aggregator killed with SIGKILL in the middle of a batch', () => {
       'records',
       'populations',
       'dlq',
+      'popdlq',
       'updates',
     ]);
     db = await createServerTestDatabase(inject('clickhouseUrl'));
@@ -39,46 +37,20 @@ describe('aggregator killed with SIGKILL in the middle of a batch', () => {
     await t?.cleanup();
   });
 
-  /** Starts the real service process; resolves with it once it logs `message` `times` times. */
-  const startService = (): {
-    child: ChildProcess;
-    seen: (message: string, times?: number) => Promise<void>;
-  } => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: inject('kafkaBrokers').join(','),
-        CLICKHOUSE_URL: inject('clickhouseUrl'),
-        CLICKHOUSE_DATABASE: db.database,
-        AGGREGATOR_GROUP_ID: t.groupId,
-        TOPIC_RECORDS: t.topics.records,
-        TOPIC_POPULATIONS: t.topics.populations,
-        TOPIC_DEAD_LETTER: t.topics.dlq,
-        TOPIC_FIGURES_UPDATED: t.topics.updates,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const startService = () => {
+    const service = startAggregatorProcess({
+      KAFKA_BROKERS: inject('kafkaBrokers').join(','),
+      CLICKHOUSE_URL: inject('clickhouseUrl'),
+      CLICKHOUSE_DATABASE: db.database,
+      AGGREGATOR_GROUP_ID: t.groupId,
+      TOPIC_RECORDS: t.topics.records!,
+      TOPIC_POPULATIONS: t.topics.populations!,
+      TOPIC_DEAD_LETTER: t.topics.dlq!,
+      TOPIC_POPULATIONS_DEAD_LETTER: t.topics.popdlq!,
+      TOPIC_FIGURES_UPDATED: t.topics.updates!,
     });
-    children.push(child);
-    const counts = new Map<string, number>();
-    const waiters: { message: string; times: number; resolve: () => void }[] = [];
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const msg = (JSON.parse(line) as { msg?: string }).msg ?? '';
-      counts.set(msg, (counts.get(msg) ?? 0) + 1);
-      for (const w of waiters) if ((counts.get(w.message) ?? 0) >= w.times) w.resolve();
-    });
-    return {
-      child,
-      seen: (message, times = 1) =>
-        new Promise((resolve, reject) => {
-          if ((counts.get(message) ?? 0) >= times) return resolve();
-          waiters.push({ message, times, resolve });
-          child.once('exit', (code) =>
-            reject(new Error(`service exited (${code}) before "${message}"`)),
-          );
-        }),
-    };
+    children.push(service.child);
+    return service;
   };
 
   it('comes back to figures identical to a clean run', async () => {

@@ -4,8 +4,8 @@ import { Registry, Counter } from 'prom-client';
 import { buildAggregatorHttp } from './http.ts';
 
 describe('aggregator health endpoints', () => {
-  it('answers health always, readiness only when ready, and Prometheus metrics', async () => {
-    let ready = false;
+  it('answers health always, readiness with the reason it is not ready, and Prometheus metrics', async () => {
+    let notReady: string | undefined = 'not consuming yet, or shutting down';
     const registry = new Registry();
     new Counter({
       name: 'crimestats_test_total',
@@ -14,12 +14,16 @@ describe('aggregator health endpoints', () => {
     }).inc(3);
     const app = buildAggregatorHttp({
       logger: pino({ level: 'silent' }),
-      ready: () => ready,
+      notReady: () => notReady,
       metrics: registry,
     });
     expect((await app.inject('/healthz')).statusCode).toBe(200);
     expect((await app.inject('/readyz')).statusCode).toBe(503);
-    ready = true;
+    notReady = 'crimestats.monthly-records.v1 partition 3 stuck for 301 s without a commit';
+    const stuck = await app.inject('/readyz');
+    expect(stuck.statusCode).toBe(503);
+    expect(stuck.json()).toEqual({ status: 'not ready', error: notReady });
+    notReady = undefined;
     expect((await app.inject('/readyz')).statusCode).toBe(200);
     const metrics = await app.inject('/metrics');
     expect(metrics.headers['content-type']).toContain('text/plain');

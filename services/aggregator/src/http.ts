@@ -6,7 +6,8 @@ import type { Registry } from 'prom-client';
 /** Health for orchestrators and Prometheus: nothing else is served by the aggregator. */
 export function buildAggregatorHttp(deps: {
   logger: Logger;
-  ready: () => boolean;
+  /** Why the aggregator is not doing its work (not joined, a partition stuck), or undefined. */
+  notReady: () => string | undefined;
   metrics: Registry;
 }): FastifyInstance {
   const app = Fastify({
@@ -16,7 +17,7 @@ export function buildAggregatorHttp(deps: {
   app.setNotFoundHandler(replyNotFound);
   app.register(probeRoutes, {
     metrics: deps.metrics,
-    notReady: () => (deps.ready() ? undefined : 'not consuming yet, or shutting down'),
+    notReady: () => deps.notReady(),
   });
   return app;
 }

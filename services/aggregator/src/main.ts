@@ -10,6 +10,7 @@ import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
 import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { loadAggregatorConfig, type AggregatorConfig } from './config.ts';
 import { buildAggregatorHttp } from './http.ts';
@@ -19,6 +20,8 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     records: config.TOPIC_RECORDS ?? defaultAggregatorTopics.records,
     populations: config.TOPIC_POPULATIONS ?? defaultAggregatorTopics.populations,
     deadLetter: config.TOPIC_DEAD_LETTER ?? defaultAggregatorTopics.deadLetter,
+    populationsDeadLetter:
+      config.TOPIC_POPULATIONS_DEAD_LETTER ?? defaultAggregatorTopics.populationsDeadLetter,
     figuresUpdated: config.TOPIC_FIGURES_UPDATED ?? defaultAggregatorTopics.figuresUpdated,
   };
 
@@ -33,9 +36,10 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
   await ensureTopics(kafka, aggregatorTopicSpecs(topics), logger);
   const publisher = await Publisher.connect(kafka, logger);
   const metrics = aggregatorMetrics();
+  const reference = { ...defaultReference, forceCode: config.CRIMESTATS_FORCE };
   const processor = new RecordProcessor({
     store,
-    reference: { ...defaultReference, forceCode: config.CRIMESTATS_FORCE },
+    reference,
     windows: config.AGGREGATOR_WINDOWS,
     updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
     logger,
@@ -45,14 +49,28 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     groupId: config.AGGREGATOR_GROUP_ID,
     topics,
     processor,
+    reference,
     publisher,
     logger,
     metrics,
+    stuckAfterMs: config.AGGREGATOR_STUCK_AFTER_MS,
   });
-  const http = buildAggregatorHttp({ logger, ready: consumer.ready, metrics: metrics.registry });
+  const http = buildAggregatorHttp({
+    logger,
+    notReady: consumer.notReady,
+    metrics: metrics.registry,
+  });
   await http.listen({ host: config.HOST, port: config.PORT });
+  // The port listened on, which PORT=0 leaves to the system.
+  const { port } = http.server.address() as AddressInfo;
   logger.info(
-    { topics, windows: config.AGGREGATOR_WINDOWS, port: config.PORT },
+    {
+      topics,
+      windows: config.AGGREGATOR_WINDOWS,
+      stuckAfterMs: config.AGGREGATOR_STUCK_AFTER_MS,
+      host: config.HOST,
+      port,
+    },
     'aggregator started',
   );
 

@@ -19,3 +19,11 @@ export type TestkitConfig = z.infer<typeof TestkitEnv>;
 export function loadTestkitConfig(env: NodeJS.ProcessEnv = process.env): TestkitConfig {
   return TestkitEnv.parse(env);
 }
+
+/**
+ * The environment a service process started by a test runs with: this process's own (PATH, the
+ * tsx cache, the test servers' variables) with the test's settings on top.
+ */
+export function serviceProcessEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...settings };
+}

@@ -3,6 +3,6 @@ export {
   type TestInfrastructure,
   type ServerSource,
 } from './infrastructure.ts';
-export { loadTestkitConfig, type TestkitConfig } from './config.ts';
+export { loadTestkitConfig, serviceProcessEnv, type TestkitConfig } from './config.ts';
 export { createTestTopics, type TestTopics } from './kafka.ts';
 export { uniqueName } from './names.ts';

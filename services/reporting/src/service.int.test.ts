@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { hashToken } from '@crimestats/auth';
 import { migrate } from '@crimestats/store';
 import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
+import { serviceProcessEnv } from '@crimestats/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const main = join(import.meta.dirname, 'main.ts');
@@ -18,14 +19,13 @@ describe('the reporting service process', () => {
     db = await createServerTestDatabase(inject('clickhouseUrl'));
     await migrate(db.client, db.database);
     child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: {
-        ...process.env,
+      env: serviceProcessEnv({
         CLICKHOUSE_URL: inject('clickhouseUrl'),
         CLICKHOUSE_DATABASE: db.database,
         CRIMESTATS_TOKENS: `board:board:${hashToken(TOKEN)}`,
         PORT: '0',
         LOG_LEVEL: 'info',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     // The service says where it listens in its first info line.

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { serviceProcessEnv } from '@crimestats/testkit';
 
 const main = join(import.meta.dirname, '..', 'main.ts');
 
@@ -15,7 +16,7 @@ export interface AggregatorProcess {
 /** The real aggregator service as a child process, its JSON log lines read as they come. */
 export function startAggregatorProcess(env: Record<string, string>): AggregatorProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: serviceProcessEnv({ PORT: '0', LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const counts = new Map<string, number>();

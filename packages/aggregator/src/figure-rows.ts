@@ -10,8 +10,8 @@ const COMPARED = [
   'complete',
 ] as const;
 
-/** The published numbers of a stored figure: what a change notice compares. */
-export type ComparedFigures = Pick<FigureRow, (typeof COMPARED)[number]>;
+/** The published numbers of a stored figure: what a change notice compares, and carries. */
+export type ComparedFigures = Pick<FigureRow, (typeof COMPARED)[number] | 'significant'>;
 
 const figuresOf = (row: ComparedFigures): FiguresUpdated['after'] => ({
   volume: row.volume,
@@ -20,6 +20,7 @@ const figuresOf = (row: ComparedFigures): FiguresUpdated['after'] => ({
   previousVolume: row.previousVolume,
   percentChange: row.percentChange,
   complete: row.complete,
+  significant: row.significant,
 });
 
 export const figureKey = (

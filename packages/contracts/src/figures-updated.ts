@@ -8,6 +8,8 @@ const Figures = z.object({
   previousVolume: z.number().int().nullable(),
   percentChange: z.number().nullable(),
   complete: z.boolean(),
+  /** Whether the change from the previous window is significant; absent from older notices. */
+  significant: z.boolean().nullable().optional(),
 });
 
 /**

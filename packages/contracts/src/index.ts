@@ -30,3 +30,31 @@ export {
   type DeadLetter,
   type DeadLetterReason,
 } from './dead-letter.ts';
+export {
+  EventCategoryFiguresSchema,
+  EventPeriodSchema,
+  FiguresEventDataSchema,
+  FiguresEventSchema,
+  type EventCategoryFigures,
+  type EventPeriod,
+  type FiguresEvent,
+  type FiguresEventData,
+} from './figures-event.ts';
+export {
+  AttemptOutcomeSchema,
+  CreatedSubscriptionSchema,
+  DeliveryAttemptSchema,
+  DeliverySchema,
+  DeliveryStatusSchema,
+  NewSubscriptionSchema,
+  SubscriptionSchema,
+  SubscriptionStatusSchema,
+  type AttemptOutcome,
+  type CreatedSubscription,
+  type Delivery,
+  type DeliveryAttempt,
+  type DeliveryStatus,
+  type NewSubscription,
+  type Subscription,
+  type SubscriptionStatus,
+} from './subscriptions.ts';

@@ -63,3 +63,22 @@ export {
   FigureSummarySchema,
   type FigureSummary,
 } from './repositories/figure-summaries.ts';
+export {
+  StoredSubscriptionSchema,
+  SubscriptionsRepository,
+  type StoredSubscription,
+} from './repositories/subscriptions.ts';
+export {
+  EventSourceSchema,
+  FigureEventsRepository,
+  StoredFigureEventSchema,
+  type EventPosition,
+  type EventSource,
+  type StoredFigureEvent,
+} from './repositories/figure-events.ts';
+export {
+  DeliveriesRepository,
+  StoredDeliverySchema,
+  type DeliveryQuery,
+  type StoredDelivery,
+} from './repositories/deliveries.ts';

@@ -1,10 +1,13 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { DataBasisRepository } from './repositories/data-basis.ts';
+import { DeliveriesRepository } from './repositories/deliveries.ts';
+import { FigureEventsRepository } from './repositories/figure-events.ts';
 import { FigureSummariesRepository } from './repositories/figure-summaries.ts';
 import { FiguresRepository } from './repositories/figures.ts';
 import { LoadsRepository } from './repositories/loads.ts';
 import { MonthlyRecordsRepository } from './repositories/monthly-records.ts';
 import { PopulationsRepository } from './repositories/populations.ts';
+import { SubscriptionsRepository } from './repositories/subscriptions.ts';
 
 export interface Store {
   monthlyRecords: MonthlyRecordsRepository;
@@ -13,6 +16,9 @@ export interface Store {
   loads: LoadsRepository;
   populations: PopulationsRepository;
   basis: DataBasisRepository;
+  subscriptions: SubscriptionsRepository;
+  figureEvents: FigureEventsRepository;
+  deliveries: DeliveriesRepository;
 }
 
 /** The repositories over one client and database (migrated beforehand with `migrate`). */
@@ -24,5 +30,8 @@ export function createStore(client: ClickHouseClient, database: string): Store {
     loads: new LoadsRepository(client, database),
     populations: new PopulationsRepository(client, database),
     basis: new DataBasisRepository(client, database),
+    subscriptions: new SubscriptionsRepository(client, database),
+    figureEvents: new FigureEventsRepository(client, database),
+    deliveries: new DeliveriesRepository(client, database),
   };
 }

@@ -1,0 +1,4 @@
+export type { AttemptResult, SendWebhook, WebhookMessage, WebhookTarget } from './attempt.ts';
+export { deliveryIdOf, eventIdOf } from './ids.ts';
+export { figuresEventData, namesFrom, type EventLinks, type EventNames } from './event-data.ts';
+export { concerns, dataFor, deliveryBody } from './delivery-body.ts';

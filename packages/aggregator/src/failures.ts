@@ -1,3 +1,4 @@
+import { describeError } from '@crimestats/kafka';
 import { ZodError } from 'zod';
 
 /**
@@ -44,9 +45,4 @@ export function isPermanent(error: unknown): boolean {
   return code !== undefined && REFUSED_DATA_CODES.has(code);
 }
 
-/** An error's message for a dead letter or a readiness answer: one line, of bounded length. */
-export function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 1000 ? `${line.slice(0, 1000)}…` : line;
-}
+export { describeError };

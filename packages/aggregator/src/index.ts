@@ -27,5 +27,4 @@ export { refusePopulation, refuseRecord, type Refusal } from './admission.ts';
 export { isPermanent } from './failures.ts';
 export { aggregatorMetrics, type AggregatorMetrics } from './metrics.ts';
 export { aggregatorTopicSpecs, defaultAggregatorTopics, type AggregatorTopics } from './topics.ts';
-export { deadLetterFor, decodeMessage } from './decode.ts';
 export { retryUntilDone, type RetryDelays } from './backoff.ts';

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Refusal } from './admission.ts';
 import { retryUntilDone, type RetryDelays } from './backoff.ts';
-import { deadLetterFor, decodeMessage, type MessageSource } from './decode.ts';
+import { deadLetterFor, decodeMessage, type MessageSource } from '@crimestats/kafka';
 import { describeError, isPermanent } from './failures.ts';
 import type { AggregatorMetrics } from './metrics.ts';
 import type { PartitionHealth } from './partition-health.ts';

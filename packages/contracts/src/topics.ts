@@ -13,6 +13,8 @@ export const Topics = {
   populationsDeadLetter: 'crimestats.populations.v1.dlq',
   /** FiguresUpdated JSON, keyed by area code. */
   figuresUpdated: 'crimestats.figures-updated.v1',
+  /** Notices the notifier could not read, with the reason and where they came from. */
+  figuresUpdatedDeadLetter: 'crimestats.figures-updated.v1.dlq',
 } as const;
 
 export const defaultPartitions: Record<string, number> = {

@@ -1,5 +1,5 @@
 import type { EventCategoryFigures, FiguresEventData, FiguresUpdated } from '@crimestats/contracts';
-import { parseMonth, windowEndingAt, type Area, type Category } from '@crimestats/domain';
+import { parseMonth, windowEndingAt } from '@crimestats/domain';
 
 export interface EventNames {
   areaName(code: string): string | undefined;
@@ -12,10 +12,16 @@ export interface EventLinks {
   publicUrl: string;
 }
 
-export function namesFrom(areas: readonly Area[], categories: readonly Category[]): EventNames {
-  const area = new Map(areas.map((a) => [a.code, a.name]));
-  const category = new Map(categories.map((c) => [c.code, c.name]));
-  return { areaName: (code) => area.get(code), categoryName: (code) => category.get(code) };
+interface ByCode {
+  byCode(code: string): { name: string } | undefined;
+}
+
+/** Names from reference data: an AreaRegistry and a CategoryTaxonomy. */
+export function namesFrom(areas: ByCode, categories: ByCode): EventNames {
+  return {
+    areaName: (code) => areas.byCode(code)?.name,
+    categoryName: (code) => categories.byCode(code)?.name,
+  };
 }
 
 const figureKey = (u: FiguresUpdated): string => `${u.periodEnd}|${u.months}|${u.category}`;

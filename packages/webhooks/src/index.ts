@@ -15,3 +15,4 @@ export {
   type ResolvedTarget,
   type TargetCheck,
 } from './target-guard.ts';
+export { webhookConfigFields } from './config-fields.ts';

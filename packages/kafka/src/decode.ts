@@ -5,7 +5,6 @@ import {
 } from '@crimestats/contracts';
 import type { KafkaMessage } from 'kafkajs';
 import type { z } from 'zod';
-import { describeError } from './failures.ts';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; deadLetter: DeadLetter };
 
@@ -71,4 +70,11 @@ export function decodeMessage<T>(
     );
   }
   return { ok: true, value: parsed.data };
+}
+
+/** An error as one line of text, capped, for a dead letter's `error` or a log field. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 1000 ? `${line.slice(0, 1000)}…` : line;
 }

@@ -1,7 +1,7 @@
 import { MonthlyRecordSchema } from '@crimestats/contracts';
 import { createStore, openClickHouse } from '@crimestats/store';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { eventually } from './testing/consumer-harness.ts';
+import { eventually } from '@crimestats/testkit';
 import { consumerFixture, type ConsumerFixture } from './testing/consumer-fixture.ts';
 import { loopbackRelay, type LoopbackRelay } from './testing/loopback-relay.ts';
 import { planRecords } from './testing/plan-records.ts';

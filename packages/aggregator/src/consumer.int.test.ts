@@ -1,6 +1,6 @@
 import { MonthlyRecordSchema } from '@crimestats/contracts';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { caughtUp } from './testing/consumer-harness.ts';
+import { caughtUp } from '@crimestats/testkit';
 import { comparable } from './testing/comparable.ts';
 import { consumerFixture, type ConsumerFixture } from './testing/consumer-fixture.ts';
 import { planRecords } from './testing/plan-records.ts';

@@ -15,7 +15,7 @@ import { startAggregatorConsumer, type RunningConsumer } from './consumer.ts';
 import { kafkaUpdatesSink } from './kafka-updates-sink.ts';
 import { aggregatorMetrics } from './metrics.ts';
 import { RecordProcessor } from './record-processor.ts';
-import { caughtUp, eventually } from './testing/consumer-harness.ts';
+import { caughtUp, eventually } from '@crimestats/testkit';
 import { planRecords } from './testing/plan-records.ts';
 import type { AggregatorTopics } from './topics.ts';
 

@@ -99,9 +99,15 @@ export async function startNotifierConsumer(
         );
         logger.warn({ partition: batch.partition, count: dead.length }, 'notices dead-lettered');
       }
-      if (last !== undefined && last > (marks.get(batch.partition) ?? -1)) {
+      const mark = marks.get(batch.partition) ?? -1;
+      if (last !== undefined && last > mark) {
         // Even an all-poison batch goes through the notifier, so its offset is committed in order.
         notifier.accept(batch.partition, last, notices);
+      } else if (last !== undefined) {
+        // All of it is stored already (a replay): move the group past what is stored.
+        await consumer.commitOffsets([
+          { topic, partition: batch.partition, offset: String(mark + 1) },
+        ]);
       }
       await heartbeat();
     },

@@ -6,3 +6,4 @@ export {
 export { loadTestkitConfig, serviceProcessEnv, type TestkitConfig } from './config.ts';
 export { createTestTopics, type TestTopics } from './kafka.ts';
 export { uniqueName } from './names.ts';
+export { caughtUp, eventually } from './waiting.ts';

@@ -5,7 +5,7 @@ import { createTestTopics, uniqueName, type TestTopics } from '@crimestats/testk
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { caughtUp, eventually } from '../../../packages/aggregator/src/testing/consumer-harness.ts';
+import { caughtUp, eventually } from '@crimestats/testkit';
 import { readDeadLetters } from '../../../packages/aggregator/src/testing/consumer-fixture.ts';
 import {
   loopbackRelay,

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import pino from 'pino';
 import { RecordProcessor } from '@crimestats/aggregator';
-import { caughtUp, eventually } from '../../../packages/aggregator/src/testing/consumer-harness.ts';
+import { caughtUp, eventually } from '@crimestats/testkit';
 import { comparable } from '../../../packages/aggregator/src/testing/comparable.ts';
 import { planRecords } from '../../../packages/aggregator/src/testing/plan-records.ts';
 import { MonthlyRecordSchema } from '@crimestats/contracts';

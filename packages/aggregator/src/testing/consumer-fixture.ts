@@ -14,7 +14,7 @@ import { kafkaUpdatesSink } from '../kafka-updates-sink.ts';
 import { aggregatorMetrics, type AggregatorMetrics } from '../metrics.ts';
 import { RecordProcessor } from '../record-processor.ts';
 import type { AggregatorTopics } from '../topics.ts';
-import { caughtUp, eventually } from './consumer-harness.ts';
+import { caughtUp, eventually } from '@crimestats/testkit';
 
 const logger = pino({ level: 'silent' });
 

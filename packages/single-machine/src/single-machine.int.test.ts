@@ -25,6 +25,15 @@ describe('single-machine pipeline on the embedded engine', () => {
   it('ingests the bundled sample and has the plan figures when ingest returns', async () => {
     const heard: FiguresUpdated[] = [];
     pipeline.updates.subscribe((u) => heard.push(...u));
+    await pipeline.store.subscriptions.create({
+      id: 'sub_south',
+      area: 'E07000039',
+      url: 'https://example.org/hook',
+      categories: ['total-recorded-crime'],
+      secret: `whsec_${Buffer.alloc(32, 3).toString('base64')}`,
+      createdAt: new Date().toISOString(),
+    });
+    const started = Date.now();
     const report = await ingestSources(await expandInputs([SAMPLE_FILE], 'derbyshire'), {
       areas: defaultAreas,
       categories: defaultCategories,
@@ -41,5 +50,28 @@ describe('single-machine pipeline on the embedded engine', () => {
     expect([force.volume, force.ratePer1000?.toFixed(2)]).toEqual([15916, '14.52']);
     expect(heard.some((u) => u.areaCode === 'E07000039' && u.periodEnd === '2025-12')).toBe(true);
     expect((await pipeline.store.loads.latest())?.latestMonth).toBe('2025-12');
+
+    // The 24-month back-load becomes a few events per area, not one per month or category: one
+    // per quiet spell or hold limit (5 s) of the load.
+    await pipeline.notifier.flushAll();
+    const bound = 1 + Math.ceil((Date.now() - started) / 5_000);
+    const events = await pipeline.store.figureEvents.forArea('E07000039', undefined, 100);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThanOrEqual(bound);
+    const deliveries = await pipeline.store.deliveries.list({
+      subscriptionId: 'sub_south',
+      limit: 100,
+    });
+    expect(deliveries.length).toBe(events.length);
+    expect(deliveries.every((d) => d.status === 'pending')).toBe(true);
+    // The last event holds December 2025's total, as stored.
+    const last = events.at(-1)!.data.periods.find((p) => p.period.end === '2025-12');
+    const total = last?.categories.find((c) => c.code === 'total-recorded-crime');
+    const stored = await pipeline.store.figures.read({
+      category: 'total-recorded-crime',
+      months: 12,
+      periodEnd: '2025-12',
+    });
+    expect(total?.volume).toBe(stored.find((r) => r.areaCode === 'E07000039')?.volume);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RecordProcessor } from '@crimestats/aggregator';
 import { defaultReference, type ReferenceData } from '@crimestats/domain';
 import type { IngestSink } from '@crimestats/ingest';
+import { namesFrom, Notifier, type CoalesceTiming, type DeliveryQueue } from '@crimestats/notifier';
 import { createStore, migrate, openClickHouse, type Store } from '@crimestats/store';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from 'pino';
@@ -17,6 +18,8 @@ export interface SingleMachineOptions {
   windows?: number[];
   reference?: ReferenceData;
   logger: Logger;
+  /** Where figures events link to (CRIMESTATS_PUBLIC_URL), and how notices are coalesced. */
+  events?: { publicUrl: string; timing?: CoalesceTiming };
 }
 
 export interface SingleMachine {
@@ -26,8 +29,19 @@ export interface SingleMachine {
   processor: RecordProcessor;
   ingestSink: IngestSink;
   updates: FiguresUpdatesBus;
+  /**
+   * Turns the figures notices into stored events and pending deliveries, whoever runs the
+   * pipeline: a one-shot `crimestats ingest` leaves them for `up` to deliver.
+   */
+  notifier: Notifier;
+  /** Hands new deliveries to a dispatcher from now on (`up`); until then they wait in the store. */
+  deliverTo(queue: DeliveryQueue): void;
+  /** Stores buffered notices as events, then closes the engine. */
   close(): Promise<void>;
 }
+
+/** In-process notices come from one bus: one partition, numbered as they come. */
+const IN_PROCESS_SOURCE = 'in-process';
 
 /** The embedded engine's data folder under a CRIMESTATS_HOME. */
 export const embeddedDataPath = (home: string): string => join(home, 'chdb');
@@ -51,6 +65,18 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     updates,
     logger: opts.logger,
   });
+  let queue: DeliveryQueue = { enqueue: () => {} };
+  const notifier = new Notifier({
+    store,
+    names: namesFrom(reference.areas, reference.categories),
+    links: { publicUrl: opts.events?.publicUrl ?? 'http://127.0.0.1:8080' },
+    queue: { enqueue: (deliveries) => queue.enqueue(deliveries) },
+    source: IN_PROCESS_SOURCE,
+    ...(opts.events?.timing === undefined ? {} : { timing: opts.events.timing }),
+    logger: opts.logger.child({ component: 'notifier' }),
+  });
+  let sequence = 0;
+  updates.subscribe((notices) => notifier.accept(0, sequence++, notices));
   return {
     client,
     database: opts.database,
@@ -58,6 +84,16 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     processor,
     ingestSink: inProcessIngestSink(processor),
     updates,
-    close: () => client.close(),
+    notifier,
+    deliverTo: (next) => {
+      queue = next;
+    },
+    close: async () => {
+      try {
+        await notifier.flushAll();
+      } finally {
+        await client.close();
+      }
+    },
   };
 }

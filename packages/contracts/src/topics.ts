@@ -23,4 +23,5 @@ export const defaultPartitions: Record<string, number> = {
   [Topics.populations]: 1,
   [Topics.populationsDeadLetter]: 1,
   [Topics.figuresUpdated]: 6,
+  [Topics.figuresUpdatedDeadLetter]: 1,
 };

@@ -7,3 +7,4 @@ export { loadTestkitConfig, serviceProcessEnv, type TestkitConfig } from './conf
 export { createTestTopics, type TestTopics } from './kafka.ts';
 export { uniqueName } from './names.ts';
 export { caughtUp, eventually } from './waiting.ts';
+export { startServiceProcess, type ServiceProcess } from './service-process.ts';

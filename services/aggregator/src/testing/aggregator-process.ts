@@ -1,48 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { serviceProcessEnv } from '@crimestats/testkit';
+import { startServiceProcess, type ServiceProcess } from '@crimestats/testkit';
 
 const main = join(import.meta.dirname, '..', 'main.ts');
 
-export interface AggregatorProcess {
-  child: ChildProcess;
-  /** Resolves once the service has logged `message` `times` times; rejects if it exits first. */
-  seen(message: string, times?: number): Promise<void>;
-  /** The service's HTTP address, once it has logged that it started. */
-  address(): Promise<string>;
-}
+export type AggregatorProcess = ServiceProcess;
 
 /** The real aggregator service as a child process, its JSON log lines read as they come. */
 export function startAggregatorProcess(env: Record<string, string>): AggregatorProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: serviceProcessEnv({ PORT: '0', LOG_LEVEL: 'info', ...env }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const counts = new Map<string, number>();
-  let port: number | undefined;
-  const waiters: { message: string; times: number; resolve: () => void }[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    const entry = JSON.parse(line) as { msg?: string; port?: number };
-    const msg = entry.msg ?? '';
-    if (msg === 'aggregator started') port = entry.port;
-    counts.set(msg, (counts.get(msg) ?? 0) + 1);
-    for (const w of waiters) if ((counts.get(w.message) ?? 0) >= w.times) w.resolve();
-  });
-  const seen = (message: string, times = 1) =>
-    new Promise<void>((resolve, reject) => {
-      if ((counts.get(message) ?? 0) >= times) return resolve();
-      waiters.push({ message, times, resolve });
-      child.once('exit', (code) =>
-        reject(new Error(`service exited (${code}) before "${message}"`)),
-      );
-    });
-  return {
-    child,
-    seen,
-    address: async () => {
-      await seen('aggregator started');
-      return `http://127.0.0.1:${port}`;
-    },
-  };
+  return startServiceProcess(main, 'aggregator started', env);
 }

@@ -1,0 +1,113 @@
+import { defaultPartitions, Topics } from '@crimestats/contracts';
+import { defaultReference } from '@crimestats/domain';
+import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
+import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
+import {
+  createSender,
+  Dispatcher,
+  namesFrom,
+  Notifier,
+  notifierMetrics,
+  startNotifierConsumer,
+} from '@crimestats/notifier';
+import { createStore, migrate, openClickHouse } from '@crimestats/store';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { loadNotifierConfig, type NotifierConfig } from './config.ts';
+import { buildNotifierHttp } from './http.ts';
+
+async function start(config: NotifierConfig, logger: Logger): Promise<void> {
+  const client = openClickHouse(clickHouseServer(config));
+  await migrate(client, config.CLICKHOUSE_DATABASE, logger);
+  const store = createStore(client, config.CLICKHOUSE_DATABASE);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const dispatcher = new Dispatcher({
+    store,
+    send: createSender({
+      allow: config.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
+      timeoutMs: config.NOTIFIER_TIMEOUT_MS,
+    }),
+    policy: { retryForMs: config.NOTIFIER_RETRY_FOR_MS },
+    concurrency: config.NOTIFIER_CONCURRENCY,
+    logger: logger.child({ component: 'dispatcher' }),
+    metrics: notifierMetrics(registry),
+  });
+  // Deliveries left pending by the last run go out first.
+  await dispatcher.start();
+
+  const kafka = connectKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'crimestats-notifier',
+    logger,
+  });
+  const topic = config.TOPIC_FIGURES_UPDATED;
+  const deadLetterTopic = config.TOPIC_FIGURES_UPDATED_DEAD_LETTER;
+  await ensureTopics(
+    kafka,
+    [
+      { topic, numPartitions: defaultPartitions[Topics.figuresUpdated] ?? 1 },
+      { topic: deadLetterTopic, numPartitions: 1 },
+    ],
+    logger,
+  );
+  const publisher = await Publisher.connect(kafka, logger);
+  const consumer = await startNotifierConsumer({
+    kafka,
+    groupId: config.NOTIFIER_GROUP_ID,
+    topic,
+    deadLetterTopic,
+    store,
+    publisher,
+    logger,
+    notifier: (commit) =>
+      new Notifier({
+        store,
+        names: namesFrom(defaultReference.areas, defaultReference.categories),
+        links: { publicUrl: config.CRIMESTATS_PUBLIC_URL },
+        queue: dispatcher,
+        source: topic,
+        timing: { quietMs: config.NOTIFIER_QUIET_MS, maxHoldMs: config.NOTIFIER_MAX_HOLD_MS },
+        logger: logger.child({ component: 'notifier' }),
+        onStored: commit,
+      }),
+  });
+  const http = buildNotifierHttp({
+    logger,
+    metrics: registry,
+    notReady: () => {
+      if (!consumer.ready()) return 'not consuming yet, or shutting down';
+      const failure = consumer.notifier.failure;
+      return failure === undefined
+        ? undefined
+        : `storing figures events failed: ${failure.message}`;
+    },
+  });
+  await http.listen({ host: config.HOST, port: config.PORT });
+  const { port } = http.server.address() as AddressInfo;
+  logger.info({ topic, host: config.HOST, port }, 'notifier started');
+
+  // Buffered notices become events and the group is left; then attempts in flight finish.
+  stopOnSignals({
+    logger,
+    deadlineMs: config.SHUTDOWN_DEADLINE_MS,
+    steps: [
+      { name: 'stored buffered notices and left the consumer group', run: () => consumer.stop() },
+      {
+        name: 'finished attempts in flight',
+        run: () => dispatcher.stop(Math.floor(config.SHUTDOWN_DEADLINE_MS / 2)),
+      },
+      { name: 'disconnected the producer', run: () => publisher.disconnect() },
+      { name: 'closed the HTTP server', run: () => http.close() },
+      { name: 'closed the ClickHouse client', run: () => client.close() },
+    ],
+  });
+}
+
+bootService({
+  name: 'crimestats-notifier',
+  loadConfig: loadNotifierConfig,
+  logLevel: (config) => config.LOG_LEVEL,
+  start,
+});

@@ -15,3 +15,23 @@ export {
   type RunningNotifierConsumer,
 } from './kafka-consumer.ts';
 export { notifierConfigFields } from './config-fields.ts';
+export { createSender, DEFAULT_SEND_TIMEOUT_MS, type SenderOptions } from './sender.ts';
+export {
+  DEFAULT_RETRY_POLICY,
+  backoffBoundMs,
+  backoffDelayMs,
+  nextAttemptAt,
+  retryPolicy,
+  type RetryPolicy,
+} from './backoff.ts';
+export { Dispatcher, type DispatcherOptions } from './dispatcher.ts';
+export {
+  retryDelivery,
+  RetryRefused,
+  type RetryRefusal,
+  type RetryResult,
+} from './retry-delivery.ts';
+export { GONE_ERROR } from './delivery-state.ts';
+export { unstatedDeliveries } from './recovery.ts';
+export type { BatchOptions } from './record-writer.ts';
+export { notifierMetrics, type NotifierMetrics, type PendingSource } from './metrics.ts';

@@ -23,17 +23,23 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const store = createStore(client, config.CLICKHOUSE_DATABASE);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const metrics = notifierMetrics(registry);
   const dispatcher = new Dispatcher({
     store,
     send: createSender({
       allow: config.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
       timeoutMs: config.NOTIFIER_TIMEOUT_MS,
     }),
-    policy: { retryForMs: config.NOTIFIER_RETRY_FOR_MS },
+    policy: {
+      baseMs: config.NOTIFIER_RETRY_BASE_MS,
+      capMs: config.NOTIFIER_RETRY_CAP_MS,
+      retryForMs: config.NOTIFIER_RETRY_FOR_MS,
+    },
     concurrency: config.NOTIFIER_CONCURRENCY,
     logger: logger.child({ component: 'dispatcher' }),
-    metrics: notifierMetrics(registry),
+    metrics,
   });
+  metrics.watch(dispatcher);
   // Deliveries left pending by the last run go out first.
   await dispatcher.start();
 

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { RecordProcessor } from '@crimestats/aggregator';
 import { defaultReference, type ReferenceData } from '@crimestats/domain';
 import type { IngestSink } from '@crimestats/ingest';
-import { namesFrom, Notifier, type CoalesceTiming, type DeliveryQueue } from '@crimestats/notifier';
+import {
+  namesFrom,
+  Notifier,
+  type CoalesceTiming,
+  type DeliveryQueue,
+  type EventLinks,
+} from '@crimestats/notifier';
 import { createStore, migrate, openClickHouse, type Store } from '@crimestats/store';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from 'pino';
@@ -18,8 +24,11 @@ export interface SingleMachineOptions {
   windows?: number[];
   reference?: ReferenceData;
   logger: Logger;
-  /** Where figures events link to (CRIMESTATS_PUBLIC_URL), and how notices are coalesced. */
-  events?: { publicUrl: string; timing?: CoalesceTiming };
+  /**
+   * Where figures events link to (read when each event is made, so a server can set its address
+   * once it listens), and how notices are coalesced.
+   */
+  events?: { links: EventLinks; timing?: CoalesceTiming };
 }
 
 export interface SingleMachine {
@@ -69,7 +78,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
   const notifier = new Notifier({
     store,
     names: namesFrom(reference.areas, reference.categories),
-    links: { publicUrl: opts.events?.publicUrl ?? 'http://127.0.0.1:8080' },
+    links: opts.events?.links ?? { publicUrl: 'http://127.0.0.1:8080' },
     queue: { enqueue: (deliveries) => queue.enqueue(deliveries) },
     source: IN_PROCESS_SOURCE,
     ...(opts.events?.timing === undefined ? {} : { timing: opts.events.timing }),

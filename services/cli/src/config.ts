@@ -7,6 +7,8 @@ import {
   portSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
+import { notifierConfigFields } from '@crimestats/notifier';
+import { webhookConfigFields, type AllowList } from '@crimestats/webhooks';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +29,13 @@ const CliEnv = z.object({
   /** The largest upload `crimestats up` takes. */
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
+  CRIMESTATS_WEBHOOK_ALLOW_HOSTS: webhookConfigFields.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
+  /** Where events link to; `up`'s own address unless given. */
+  CRIMESTATS_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  ...notifierConfigFields,
 });
 
 export interface CliConfig {
@@ -44,6 +53,16 @@ export interface CliConfig {
   port: number;
   maxUploadBytes: number;
   shutdownDeadlineMs: number;
+  /** Receivers allowed beyond the public internet. */
+  webhookAllow: AllowList;
+  publicUrl?: string;
+  notifier: {
+    quietMs: number;
+    maxHoldMs: number;
+    retry: { baseMs: number; capMs: number; retryForMs: number };
+    timeoutMs: number;
+    concurrency: number;
+  };
 }
 
 export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -64,5 +83,18 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     port: e.CRIMESTATS_PORT,
     maxUploadBytes: e.MAX_UPLOAD_MB,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+    webhookAllow: e.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
+    ...(e.CRIMESTATS_PUBLIC_URL === undefined ? {} : { publicUrl: e.CRIMESTATS_PUBLIC_URL }),
+    notifier: {
+      quietMs: e.NOTIFIER_QUIET_MS,
+      maxHoldMs: e.NOTIFIER_MAX_HOLD_MS,
+      retry: {
+        baseMs: e.NOTIFIER_RETRY_BASE_MS,
+        capMs: e.NOTIFIER_RETRY_CAP_MS,
+        retryForMs: e.NOTIFIER_RETRY_FOR_MS,
+      },
+      timeoutMs: e.NOTIFIER_TIMEOUT_MS,
+      concurrency: e.NOTIFIER_CONCURRENCY,
+    },
   };
 }

@@ -11,6 +11,7 @@ import {
   writeServerInfo,
 } from '@crimestats/single-machine';
 import { buildReportingApp } from '@crimestats/reporting-http';
+import { createSender, Dispatcher, notifierMetrics } from '@crimestats/notifier';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
 import { buildLocalServer, forwardReads } from '../up/local-server.ts';
@@ -42,12 +43,34 @@ export function upCommand(): Command {
         config.logLevel === 'warn' ? 'info' : config.logLevel,
       );
       const force = defaultAreas.get(config.forceCode);
+      // Events link to this server's own address once it listens, unless one is configured.
+      const links = { publicUrl: config.publicUrl ?? `http://${config.host}:${port}` };
       const pipeline = await openSingleMachine({
         home: config.home,
         database: config.database,
         forceCode: config.forceCode,
         logger,
+        events: {
+          links,
+          timing: { quietMs: config.notifier.quietMs, maxHoldMs: config.notifier.maxHoldMs },
+        },
       });
+      const metrics = new Registry();
+      const send = createSender({
+        allow: config.webhookAllow,
+        timeoutMs: config.notifier.timeoutMs,
+      });
+      const dispatcher = new Dispatcher({
+        store: pipeline.store,
+        send,
+        policy: config.notifier.retry,
+        concurrency: config.notifier.concurrency,
+        logger: logger.child({ component: 'dispatcher' }, { level: 'warn' }),
+        metrics: notifierMetrics(metrics),
+      });
+      // Deliveries left pending (by the last run, or by a one-shot ingest) go out first.
+      await dispatcher.start();
+      pipeline.deliverTo(dispatcher);
       if (flags.sample && !(await pipeline.store.monthlyRecords.monthRange())) {
         logger.info({ file: SAMPLE_FILE }, 'empty store: loading the bundled sample');
         const report = await ingestSources(
@@ -88,6 +111,7 @@ export function upCommand(): Command {
       await app.listen({ host: config.host, port });
       const address = app.server.address();
       const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : port}`;
+      if (config.publicUrl === undefined) links.publicUrl = url;
       await writeServerInfo(config.home, {
         pid: process.pid,
         url,
@@ -107,6 +131,12 @@ export function upCommand(): Command {
         steps: [
           // Uploads in flight finish (and their figures are stored) before the engine closes.
           { name: 'stopped serving', run: () => app.close() },
+          // Buffered notices become events before attempts stop, so none is lost.
+          { name: 'stored buffered figures events', run: () => pipeline.notifier.flushAll() },
+          {
+            name: 'finished webhook attempts in flight',
+            run: () => dispatcher.stop(Math.floor(config.shutdownDeadlineMs / 2)),
+          },
           { name: 'closed the embedded engine', run: () => pipeline.close() },
         ],
         finally: () => removeServerInfoSync(config.home),

@@ -132,6 +132,8 @@ export class EventTail {
       }
       this.#failures = 0;
     } catch (error) {
+      // A read that failed after polling stopped (its client closing, say) is nobody's concern.
+      if (generation !== this.#generation) return;
       if (this.#failures === 0) {
         this.#logger.warn({ err: error }, 'reading new figures events failed; trying again');
       }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { EventTail } from '@crimestats/notifier';
-import type { FigureEventsRepository, StoredFigureEvent } from '@crimestats/store';
+import type { EventPosition, FigureEventsRepository, StoredFigureEvent } from '@crimestats/store';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** How many missed events a reconnecting client is sent at most: the newest ones. */
@@ -24,6 +24,11 @@ export function eventFrame(event: StoredFigureEvent): string {
 
 const comment = (text: string): string => `: ${text}\n\n`;
 
+/** Whether `event` comes after `position` in the order events are stored and streamed. */
+const isAfter = (event: EventPosition, position: EventPosition): boolean =>
+  event.createdAtMs > position.createdAtMs ||
+  (event.createdAtMs === position.createdAtMs && event.id > position.id);
+
 export interface EventStreamDeps {
   area: string;
   tail: EventTail;
@@ -46,6 +51,11 @@ export class AreaEventStream {
   #pending: StoredFigureEvent[] | undefined = [];
   /** Sent while resuming; the tail may hand the same ones over as new. */
   readonly #resumed = new Set<string>();
+  /**
+   * When more were missed than are resent, the oldest resent: the tail may not have read the
+   * left-out older ones yet, and they must not trickle in after the newest were sent.
+   */
+  #cutoff: EventPosition | undefined;
   #closed = false;
   readonly #onClose: () => void;
 
@@ -96,13 +106,10 @@ export class AreaEventStream {
       // The newest ones, plus one to tell whether older ones were left out.
       const newest = await this.#deps.events.forArea(this.#deps.area, undefined, RESUME_LIMIT + 1);
       if (this.#closed) return;
-      const missed = newest.filter(
-        (e) =>
-          e.createdAtMs > last.createdAtMs ||
-          (e.createdAtMs === last.createdAtMs && e.id > last.id),
-      );
+      const missed = newest.filter((e) => isAfter(e, last));
       if (missed.length > RESUME_LIMIT) {
         missed.shift();
+        this.#cutoff = missed[0];
         this.#write(
           comment(`more events were missed than are resent; the newest ${RESUME_LIMIT} follow`),
         );
@@ -123,6 +130,7 @@ export class AreaEventStream {
       return;
     }
     if (this.#resumed.delete(event.id)) return;
+    if (this.#cutoff !== undefined && !isAfter(event, this.#cutoff)) return;
     this.#write(eventFrame(event));
   }
 

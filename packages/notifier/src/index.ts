@@ -35,3 +35,4 @@ export { GONE_ERROR } from './delivery-state.ts';
 export { unstatedDeliveries } from './recovery.ts';
 export type { BatchOptions } from './record-writer.ts';
 export { notifierMetrics, type NotifierMetrics, type PendingSource } from './metrics.ts';
+export { EventTail, type EventTailListener, type EventTailOptions } from './event-tail.ts';

@@ -432,6 +432,7 @@ describe('reporting service on the real store (server)', () => {
       expect(Object.keys(openapi.paths).sort()).toEqual([
         '/v1/areas',
         '/v1/areas/{code}/changes',
+        '/v1/areas/{code}/events',
         '/v1/areas/{code}/trend',
         '/v1/categories',
         '/v1/comparisons',
@@ -448,6 +449,13 @@ describe('reporting service on the real store (server)', () => {
         'application/json',
         'text/csv',
       ]);
+      const events = openapi.paths['/v1/areas/{code}/events'].get;
+      expect(events.security).toEqual([{ bearerAuth: [] }]);
+      expect(
+        events.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+      ).toEqual(['query:lastEventId', 'path:code', 'header:last-event-id']);
+      expect(Object.keys(events.responses['200'].content)).toEqual(['text/event-stream']);
+      expect(events.description).toContain('Last-Event-ID');
       const page = await get('/docs/', {});
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);

@@ -1,5 +1,7 @@
 import type { TokenRegistry } from '@crimestats/auth';
+import { EventTail } from '@crimestats/notifier';
 import type { FiguresReference } from '@crimestats/reporting';
+import { FigureEventsRepository } from '@crimestats/store';
 import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
 import {
   serializerCompiler,
@@ -13,6 +15,7 @@ import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '
 import { reportingMetrics } from './metrics.ts';
 import { reportingReads, type AnswerCacheSettings, type ClickHouseClient } from './reads.ts';
 import { areaChangesRoutes } from './routes/area-changes.ts';
+import { areaEventsRoutes } from './routes/area-events.ts';
 import { areaTrendRoutes } from './routes/area-trend.ts';
 import { comparisonRoutes } from './routes/comparisons.ts';
 import { registerDocs } from './routes/docs.ts';
@@ -42,6 +45,12 @@ export interface ReportingAppDeps {
    * outside /v1, so they are open unless the plugin adds its own checks (see `requireReader`).
    */
   extraRoutes?: FastifyPluginAsync;
+  /**
+   * The live event streams' source: one tail for the process, shared if the caller has one
+   * (the caller then stops it). Omitted, the app makes its own over `store` and stops it on
+   * close. `heartbeatMs` (default 15 s) is the quiet time between heartbeat comments.
+   */
+  events?: { tail: EventTail; heartbeatMs?: number } | undefined;
 }
 
 /**
@@ -81,6 +90,14 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     cache: deps.cache,
   });
   const { areas, categories } = deps.reference;
+  const figureEvents = new FigureEventsRepository(deps.store.client, deps.store.database);
+  const tail =
+    deps.events?.tail ??
+    new EventTail({
+      store: { figureEvents },
+      logger: deps.logger.child({ component: 'event-tail' }),
+    });
+  if (deps.events?.tail === undefined) app.addHook('onClose', async () => tail.stop());
 
   await app.register(probeRoutes, {
     metrics: deps.metrics,
@@ -97,6 +114,12 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
       await v1.register(comparisonRoutes, { categories, reads });
       await v1.register(areaChangesRoutes, { areas, categories, reads });
       await v1.register(areaTrendRoutes, { areas, categories, reads });
+      await v1.register(areaEventsRoutes, {
+        areas,
+        tail,
+        events: figureEvents,
+        heartbeatMs: deps.events?.heartbeatMs ?? 15_000,
+      });
     },
     { prefix: '/v1' },
   );

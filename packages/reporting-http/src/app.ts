@@ -8,6 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { createStore } from '@crimestats/store';
 import { requireReader } from './auth.ts';
 import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
@@ -18,6 +19,8 @@ import { comparisonRoutes } from './routes/comparisons.ts';
 import { registerDocs } from './routes/docs.ts';
 import { storeReadiness } from './readiness.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
+import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
 
 export interface ReportingAppDeps {
   /** Where the figures are: a server or embedded client, and the (migrated) database. */
@@ -42,6 +45,11 @@ export interface ReportingAppDeps {
    * outside /v1, so they are open unless the plugin adds its own checks (see `requireReader`).
    */
   extraRoutes?: FastifyPluginAsync;
+  /**
+   * Webhook subscriptions and their deliveries under /v1 (the allow list, the notifier's sender
+   * for pings and its retry for dead deliveries); omitted, those routes are not served at all.
+   */
+  subscriptions?: SubscriptionSettings | undefined;
 }
 
 /**
@@ -97,6 +105,12 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
       await v1.register(comparisonRoutes, { categories, reads });
       await v1.register(areaChangesRoutes, { areas, categories, reads });
       await v1.register(areaTrendRoutes, { areas, categories, reads });
+      if (deps.subscriptions !== undefined) {
+        const store = createStore(deps.store.client, deps.store.database);
+        const settings = deps.subscriptions;
+        await v1.register(subscriptionRoutes, { store, areas, categories, settings });
+        await v1.register(deliveryRoutes, { store, retry: settings.retry });
+      }
     },
     { prefix: '/v1' },
   );

@@ -7,6 +7,7 @@ import {
   portSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
+import { parseAllowList, type AllowList } from '@crimestats/webhooks';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,18 @@ const CliEnv = z.object({
   /** The largest upload `crimestats up` takes. */
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
+  /** Webhook receivers allowed beyond the public internet: hosts, addresses, CIDRs. */
+  CRIMESTATS_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parseAllowList(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface CliConfig {
@@ -44,6 +57,8 @@ export interface CliConfig {
   port: number;
   maxUploadBytes: number;
   shutdownDeadlineMs: number;
+  /** Where webhook subscriptions may point beyond the public internet. */
+  webhookAllow: AllowList;
 }
 
 export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -64,5 +79,6 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     port: e.CRIMESTATS_PORT,
     maxUploadBytes: e.MAX_UPLOAD_MB,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+    webhookAllow: e.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
   };
 }

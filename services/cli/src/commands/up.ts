@@ -13,8 +13,16 @@ import {
 import { buildReportingApp } from '@crimestats/reporting-http';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
-import { buildLocalServer, forwardReads } from '../up/local-server.ts';
+import { buildLocalServer, forwardChanges, forwardReads } from '../up/local-server.ts';
+import { webhookDelivery } from '../webhook-delivery.ts';
 import { UserError } from '../user-error.ts';
+
+/** The reporting app's routes that change subscriptions, served on `up`'s one port too. */
+export const SUBSCRIPTION_CHANGES = [
+  '/v1/subscriptions',
+  '/v1/subscriptions/*',
+  '/v1/deliveries/*',
+];
 
 export function upCommand(): Command {
   return new Command('up')
@@ -63,6 +71,7 @@ export function upCommand(): Command {
           throw new Error(`the bundled sample was refused: ${JSON.stringify(report.files)}`);
       }
       const local = await ensureLocalToken(config.home);
+      const delivery = webhookDelivery(config);
       const tokens = new TokenRegistry([local.entry, ...parseTokenEntries(config.tokens)]);
       const app = await buildLocalServer({
         pipeline,
@@ -81,8 +90,14 @@ export function upCommand(): Command {
             // As for uploads: only warnings and errors reach the analyst's terminal.
             logger: logger.child({}, { level: 'warn' }),
             metrics: new Registry(),
+            subscriptions: {
+              allow: config.webhookAllow,
+              send: delivery.send,
+              retry: delivery.retry(pipeline.store),
+            },
           });
           forwardReads(server, reporting, ['/v1/*', '/openapi.json', '/docs', '/docs/*']);
+          forwardChanges(server, reporting, SUBSCRIPTION_CHANGES);
         },
       });
       await app.listen({ host: config.host, port });

@@ -4,6 +4,7 @@ import { openClickHouse } from '@crimestats/store';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../packages/reporting-http/src/testing/reporting-fixture.ts';
+import { fakeSubscriptionSettings } from '../../packages/reporting-http/src/testing/subscriptions-fixture.ts';
 import { buildProgram } from '../../services/cli/src/program.ts';
 import { ROOT } from './workspace.ts';
 
@@ -26,11 +27,15 @@ function commandPaths(
 /**
  * Every route of the reporting app as the contract writes it (`GET /v1/areas/{code}/trend`), from
  * Fastify's own route tree; the HEAD routes Fastify adds to every GET are left out. The app is
- * built over a client that is never asked anything.
+ * built over a client that is never asked anything, with the subscription routes it serves only
+ * when given their settings.
  */
 async function reportingRoutes(): Promise<string[]> {
   const client = openClickHouse({ kind: 'server', url: 'http://127.0.0.1:9' });
-  const app = await buildTestApp({ client, database: 'unused' }, { cache: undefined });
+  const app = await buildTestApp(
+    { client, database: 'unused' },
+    { cache: undefined, subscriptions: fakeSubscriptionSettings().settings },
+  );
   try {
     await app.ready();
     const tree = app.printRoutes({ commonPrefix: false });

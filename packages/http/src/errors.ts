@@ -29,23 +29,29 @@ export class HttpError extends Error {
 
 type ValidationIssue = { instancePath: string; message?: string; params?: Record<string, unknown> };
 
-/** The first problem of a failed schema check, named by its parameter. */
-function validationAnswer(issues: readonly ValidationIssue[], allowed: readonly string[]) {
+/** The first problem of a failed schema check, named by its parameter (or body field). */
+function validationAnswer(
+  issues: readonly ValidationIssue[],
+  allowed: readonly string[],
+  what: 'parameter' | 'field',
+) {
   const [issue] = issues;
   const parameter = issue?.instancePath.replace(/^\//, '').split('/')[0] ?? '';
   const keys = issue?.params?.['keys'];
   if (parameter === '' && Array.isArray(keys)) {
     const [unknown] = keys.map(String);
     return {
-      error: `unknown parameter "${unknown ?? ''}"; allowed: ${allowed.join(', ')}`,
+      error: `unknown ${what} "${unknown ?? ''}"; allowed: ${allowed.join(', ')}`,
       parameter: unknown ?? '',
     };
   }
   return { error: `${parameter}: ${issue?.message ?? 'is invalid'}`, parameter };
 }
 
-function allowedParameters(req: FastifyRequest): string[] {
-  const schema = req.routeOptions.schema?.querystring;
+/** The names a strict query (or, when it is at fault, body) schema takes. */
+function allowedNames(req: FastifyRequest, context: string | undefined): string[] {
+  const schema =
+    context === 'body' ? req.routeOptions.schema?.body : req.routeOptions.schema?.querystring;
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
@@ -56,7 +62,16 @@ function allowedParameters(req: FastifyRequest): string[] {
  */
 export function replyToError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    return reply.code(400).send(validationAnswer(error.validation, allowedParameters(req)));
+    const context = error.validationContext;
+    return reply
+      .code(400)
+      .send(
+        validationAnswer(
+          error.validation,
+          allowedNames(req, context),
+          context === 'body' ? 'field' : 'parameter',
+        ),
+      );
   }
   if (error instanceof HttpError) {
     if (error.statusCode >= 500) req.log.error({ err: error.cause ?? error }, error.message);

@@ -36,3 +36,25 @@ export { unstatedDeliveries } from './recovery.ts';
 export type { BatchOptions } from './record-writer.ts';
 export { notifierMetrics, type NotifierMetrics, type PendingSource } from './metrics.ts';
 export { EventTail, type EventTailListener, type EventTailOptions } from './event-tail.ts';
+export {
+  MAX_PAGE,
+  SubscriptionInputError,
+  createSubscription,
+  getSubscription,
+  listDeliveries,
+  listSubscriptions,
+  newSubscriptionId,
+  publicDelivery,
+  publicSubscription,
+  removeSubscription,
+  retryDeadDelivery,
+  subscribableArea,
+  subscriptionAttempts,
+  type DeliveriesQuery,
+  type RetryDelivery,
+  type RetryOutcome,
+  type SubscriptionField,
+  type SubscriptionRules,
+  type SubscriptionStore,
+} from './subscription-service.ts';
+export { pingSubscription, type PingOptions } from './ping.ts';

@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { createStore } from '@crimestats/store';
 import { requireReader } from './auth.ts';
 import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
@@ -21,6 +22,8 @@ import { comparisonRoutes } from './routes/comparisons.ts';
 import { registerDocs } from './routes/docs.ts';
 import { storeReadiness } from './readiness.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
+import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
 
 export interface ReportingAppDeps {
   /** Where the figures are: a server or embedded client, and the (migrated) database. */
@@ -51,6 +54,11 @@ export interface ReportingAppDeps {
    * close. `heartbeatMs` (default 15 s) is the quiet time between heartbeat comments.
    */
   events?: { tail: EventTail; heartbeatMs?: number } | undefined;
+  /**
+   * Webhook subscriptions and their deliveries under /v1 (the allow list, the notifier's sender
+   * for pings and its retry for dead deliveries); omitted, those routes are not served at all.
+   */
+  subscriptions?: SubscriptionSettings | undefined;
 }
 
 /**
@@ -120,6 +128,12 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
         events: figureEvents,
         heartbeatMs: deps.events?.heartbeatMs ?? 15_000,
       });
+      if (deps.subscriptions !== undefined) {
+        const store = createStore(deps.store.client, deps.store.database);
+        const settings = deps.subscriptions;
+        await v1.register(subscriptionRoutes, { store, areas, categories, settings });
+        await v1.register(deliveryRoutes, { store, retry: settings.retry });
+      }
     },
     { prefix: '/v1' },
   );

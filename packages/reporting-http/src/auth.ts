@@ -1,4 +1,5 @@
 import { cspAreaOf, type Principal, type TokenRegistry } from '@crimestats/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireToken } from '@crimestats/http';
 import { ReportRequestError } from './errors.ts';
 
@@ -28,4 +29,50 @@ export function authorizeArea(principal: Principal | undefined, areaCode: string
         `trend, not ${areaCode}'s`,
     );
   }
+}
+
+/**
+ * Whether a principal may make, remove, ping or retry one area's subscriptions and deliveries:
+ * an analyst any area's, a district CSP its own area's; the Board only reads them.
+ */
+export function mayManageArea(principal: Principal, areaCode: string): boolean {
+  if (principal.role === 'analyst') return true;
+  return cspAreaOf(principal) === areaCode;
+}
+
+/** A 403 unless the principal may manage this area's subscriptions (see `mayManageArea`). */
+export function authorizeManage(principal: Principal | undefined, areaCode: string): void {
+  if (principal !== undefined && mayManageArea(principal, areaCode)) return;
+  const role = principal?.role ?? 'none';
+  const own = principal && cspAreaOf(principal);
+  throw new ReportRequestError(
+    403,
+    own === undefined
+      ? `this token (role ${role}) may only read subscriptions and deliveries, not change them`
+      : `this token (role ${role}) may manage only ${own}'s subscriptions and deliveries, not ${areaCode}'s`,
+  );
+}
+
+/** A 403 unless the principal may read this area's subscriptions and deliveries. */
+export function authorizeSubscriptionRead(
+  principal: Principal | undefined,
+  areaCode: string,
+): void {
+  if (principal !== undefined && mayReadArea(principal, areaCode)) return;
+  throw new ReportRequestError(
+    403,
+    `this token (role ${principal?.role ?? 'none'}) may read only its own area's subscriptions ` +
+      `and deliveries, not ${areaCode}'s`,
+  );
+}
+
+/**
+ * A route-level `onRequest` hook for the routes that change subscriptions: the Board's tokens
+ * read only, and are refused before the body is read.
+ */
+export async function refuseReadOnly(req: FastifyRequest, reply: FastifyReply) {
+  if (req.principal?.role !== 'board') return undefined;
+  return reply.code(403).send({
+    error: 'this token (role board) may only read subscriptions and deliveries, not change them',
+  });
 }

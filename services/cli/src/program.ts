@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ingestCommand } from './commands/ingest.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reportCommand } from './commands/report.ts';
+import { subscriptionsCommand } from './commands/subscriptions.ts';
 import { upCommand } from './commands/up.ts';
 
 /** Every command applies the same settings: commander copies them only to `.command()` children. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .addCommand(ingestCommand())
     .addCommand(reportCommand())
+    .addCommand(subscriptionsCommand())
     .addCommand(migrateCommand())
     .addCommand(upCommand());
   return everyCommand(program, (command) => command.showHelpAfterError().exitOverride());

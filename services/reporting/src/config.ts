@@ -7,6 +7,8 @@ import {
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { parseTokenEntries } from '@crimestats/auth';
+import { notifierConfigFields } from '@crimestats/notifier';
+import { webhookConfigFields } from '@crimestats/webhooks';
 import { z } from 'zod';
 
 const ReportingServiceEnv = z.object({
@@ -28,6 +30,9 @@ const ReportingServiceEnv = z.object({
   REPORTING_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(10_000),
   LOG_LEVEL: logLevelSchema('info'),
+  ...webhookConfigFields,
+  /** Pings and manual retries are sent from here, with the notifier's time limit. */
+  NOTIFIER_TIMEOUT_MS: notifierConfigFields.NOTIFIER_TIMEOUT_MS,
 });
 
 export type ReportingServiceConfig = ReturnType<typeof loadReportingServiceConfig>;
@@ -47,5 +52,10 @@ export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env)
         : { versionTtlMs: e.REPORTING_CACHE_MS, maxEntries: e.REPORTING_CACHE_ENTRIES },
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
+    webhooks: {
+      allow: e.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
+      publicUrl: e.CRIMESTATS_PUBLIC_URL,
+      timeoutMs: e.NOTIFIER_TIMEOUT_MS,
+    },
   };
 }

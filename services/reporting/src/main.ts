@@ -3,7 +3,8 @@ import { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultReference } from '@crimestats/domain';
 import { describeTarget } from '@crimestats/reporting';
-import { openClickHouse } from '@crimestats/store';
+import { createSender, retryDelivery } from '@crimestats/notifier';
+import { createStore, openClickHouse } from '@crimestats/store';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildReportingApp } from '@crimestats/reporting-http';
@@ -19,6 +20,9 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   collectDefaultMetrics({ register: metrics });
   const tokens = new TokenRegistry(config.tokens);
   let accepting = true;
+  // Pings and manual retries of dead deliveries are sent from here; the notifier sends the rest.
+  const send = createSender({ allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs });
+  const store = createStore(client, config.database);
   const app = await buildReportingApp({
     store: { client, database: config.database },
     reference: { ...defaultReference, forceCode: config.forceCode },
@@ -29,6 +33,12 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
     accepting: () => accepting,
     // The dashboard beside the API it reads, as `crimestats up` serves it.
     extraRoutes: dashboardRoutes,
+    subscriptions: {
+      allow: config.webhooks.allow,
+      send,
+      retry: (id) => retryDelivery(store, send, id),
+      publicUrl: config.webhooks.publicUrl,
+    },
   });
   await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
     await client.close();

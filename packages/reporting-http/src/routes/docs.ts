@@ -27,6 +27,10 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'reports', description: 'Answers from the stored figures' },
         { name: 'reference', description: 'The areas and categories answers can name' },
+        {
+          name: 'subscriptions',
+          description: "Webhooks for one area's new figures, and their deliveries",
+        },
       ],
     },
     transform: createJsonSchemaTransform({ skipList: ['/openapi.json'] }),

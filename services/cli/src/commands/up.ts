@@ -11,11 +11,19 @@ import {
   writeServerInfo,
 } from '@crimestats/single-machine';
 import { buildReportingApp } from '@crimestats/reporting-http';
-import { createSender, Dispatcher, notifierMetrics } from '@crimestats/notifier';
+import { Dispatcher, notifierMetrics } from '@crimestats/notifier';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
-import { buildLocalServer, forwardReads } from '../up/local-server.ts';
+import { buildLocalServer, forwardChanges, forwardReads } from '../up/local-server.ts';
+import { webhookDelivery } from '../webhook-delivery.ts';
 import { UserError } from '../user-error.ts';
+
+/** The reporting app's routes that change subscriptions, served on `up`'s one port too. */
+export const SUBSCRIPTION_CHANGES = [
+  '/v1/subscriptions',
+  '/v1/subscriptions/*',
+  '/v1/deliveries/*',
+];
 
 export function upCommand(): Command {
   return new Command('up')
@@ -56,10 +64,8 @@ export function upCommand(): Command {
         },
       });
       const metrics = new Registry();
-      const send = createSender({
-        allow: config.webhookAllow,
-        timeoutMs: config.notifier.timeoutMs,
-      });
+      const delivery = webhookDelivery(config);
+      const send = delivery.send;
       const dispatcher = new Dispatcher({
         store: pipeline.store,
         send,
@@ -104,8 +110,15 @@ export function upCommand(): Command {
             // As for uploads: only warnings and errors reach the analyst's terminal.
             logger: logger.child({}, { level: 'warn' }),
             metrics: new Registry(),
+            subscriptions: {
+              allow: config.webhookAllow,
+              send: delivery.send,
+              retry: delivery.retry(pipeline.store),
+              ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
+            },
           });
           forwardReads(server, reporting, ['/v1/*', '/openapi.json', '/docs', '/docs/*']);
+          forwardChanges(server, reporting, SUBSCRIPTION_CHANGES);
         },
       });
       await app.listen({ host: config.host, port });

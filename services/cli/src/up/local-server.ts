@@ -1,6 +1,11 @@
 import { fileIngester } from '@crimestats/ingest';
 import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
@@ -56,32 +61,52 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
 // Hop-by-hop headers, and the length the outer reply works out itself.
 const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
+type Inner = Pick<FastifyInstance, 'inject' | 'close'>;
+
+/** Answers a request from another Fastify app in this process, as if it were mounted here. */
+function forwardTo(inner: Inner) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const headers = { ...req.headers };
+    // The body is sent again as parsed (JSON), so its length may differ.
+    delete headers['content-length'];
+    const answer = await inner.inject({
+      method: req.method === 'HEAD' ? 'HEAD' : (req.method as 'GET' | 'POST' | 'DELETE'),
+      url: req.url,
+      headers,
+      remoteAddress: req.ip,
+      ...(req.body === undefined ? {} : { payload: JSON.stringify(req.body) }),
+    });
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && !NOT_FORWARDED.has(name)) reply.header(name, value);
+    }
+    return reply.code(answer.statusCode).send(answer.rawPayload);
+  };
+}
+
 /**
  * Answers GET (and HEAD) requests on `paths` from another Fastify app in this process, as if
  * it were mounted here: single-machine mode serves the reporting service's own app (its /v1
  * reads, its API docs) on the one port beside uploads, without a second listener. More specific
  * routes of `app` (POST /v1/uploads) keep answering themselves. `inner` is closed with `app`.
  */
-export function forwardReads(
-  app: FastifyInstance,
-  inner: Pick<FastifyInstance, 'inject' | 'close'>,
-  paths: readonly string[],
-): void {
-  for (const path of paths) {
-    app.get(path, { logLevel: 'warn' }, async (req, reply) => {
-      const answer = await inner.inject({
-        method: req.method === 'HEAD' ? 'HEAD' : 'GET',
-        url: req.url,
-        headers: req.headers,
-        remoteAddress: req.ip,
-      });
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && !NOT_FORWARDED.has(name)) reply.header(name, value);
-      }
-      return reply.code(answer.statusCode).send(answer.rawPayload);
-    });
-  }
+export function forwardReads(app: FastifyInstance, inner: Inner, paths: readonly string[]): void {
+  for (const path of paths) app.get(path, { logLevel: 'warn' }, forwardTo(inner));
   app.addHook('onClose', async () => {
     await inner.close();
   });
+}
+
+/**
+ * Forwards POST and DELETE requests on `paths` (JSON bodies) to `inner` the same way: the
+ * reporting app's subscription routes. Call `forwardReads` too, which closes `inner`.
+ */
+export function forwardChanges(app: FastifyInstance, inner: Inner, paths: readonly string[]): void {
+  for (const path of paths) {
+    app.route({
+      method: ['POST', 'DELETE'],
+      url: path,
+      logLevel: 'warn',
+      handler: forwardTo(inner),
+    });
+  }
 }

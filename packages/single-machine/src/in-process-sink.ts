@@ -8,7 +8,11 @@ import { z } from 'zod';
  * would validate them, then handed straight to the aggregator, so a publish returns once the
  * figures are updated. Calls are queued one at a time, as one partition would deliver them.
  */
-export function inProcessIngestSink(processor: RecordProcessor): IngestSink {
+export function inProcessIngestSink(
+  processor: RecordProcessor,
+  /** Runs after each publish's figures are stored: the figures events of that load are complete. */
+  afterLoad: () => Promise<void> = async () => {},
+): IngestSink {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -19,10 +23,12 @@ export function inProcessIngestSink(processor: RecordProcessor): IngestSink {
     publishRecords: (records) =>
       serial(async () => {
         await processor.processRecords(z.array(MonthlyRecordSchema).parse(records));
+        await afterLoad();
       }),
     publishPopulations: (records) =>
       serial(async () => {
         await processor.processPopulations(z.array(PopulationRecordSchema).parse(records));
+        await afterLoad();
       }),
   };
 }

@@ -91,7 +91,9 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     database: opts.database,
     store,
     processor,
-    ingestSink: inProcessIngestSink(processor),
+    // A file's notices are all in once its figures are stored: one event per area and load, at
+    // once, rather than after a quiet spell.
+    ingestSink: inProcessIngestSink(processor, () => notifier.flushAll()),
     updates,
     notifier,
     deliverTo: (next) => {

@@ -8,3 +8,8 @@ export { createTestTopics, type TestTopics } from './kafka.ts';
 export { uniqueName } from './names.ts';
 export { caughtUp, eventually } from './waiting.ts';
 export { startServiceProcess, type ServiceProcess } from './service-process.ts';
+export {
+  startWebhookReceiver,
+  type ReceivedDelivery,
+  type WebhookReceiver,
+} from './webhook-receiver.ts';

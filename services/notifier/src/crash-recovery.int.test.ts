@@ -7,6 +7,8 @@ import {
   createTestTopics,
   eventually,
   startServiceProcess,
+  startWebhookReceiver,
+  type WebhookReceiver,
   type ServiceProcess,
   type TestTopics,
 } from '@crimestats/testkit';
@@ -15,7 +17,6 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver.ts';
 
 const main = join(import.meta.dirname, 'main.ts');
 const logger = pino({ level: 'silent' });

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+const MAIN = join(import.meta.dirname, '..', 'main.ts');
+
+/** The environment of a single-machine command on `home`: the test run's servers are not for it. */
+export function singleMachineEnv(
+  home: string,
+  more: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CRIMESTATS_HOME: home,
+    LOG_LEVEL: 'warn',
+    ...more,
+  };
+  delete env['KAFKA_BROKERS'];
+  delete env['CLICKHOUSE_URL'];
+  delete env['CRIMESTATS_PORT'];
+  return env;
+}
+
+export interface RunningUp {
+  child: ChildProcess;
+  /** The server's base address, without the trailing slash. */
+  url: string;
+  /** The local analyst token `up` prints. */
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `crimestats up --port 0` and reads its address and token from what it prints. */
+export function startUp(
+  home: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunningUp> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'up', '--port', '0', ...args], {
+    env: singleMachineEnv(home, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(deadline);
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`crimestats up did not start within 100 s\n${stdout}\n${stderr}`));
+    }, 100_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(
+        new Error(`crimestats up exited (${code}) before it was running\n${stdout}\n${stderr}`),
+      );
+    };
+    child.once('exit', onExit);
+    child.stdout!.on('data', () => {
+      const url = /crimestats is running at (http:\/\/\S+?)\/?$/m.exec(stdout)?.[1];
+      const token = /^analyst token(?: \(new\))?: (\S+)$/m.exec(stdout)?.[1];
+      if (url === undefined || token === undefined) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve({ child, url, token, stop });
+    });
+  });
+}
+
+/** Runs one `crimestats` command to its end; its exit code and output. */
+export async function runCli(
+  home: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    env: singleMachineEnv(home, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}

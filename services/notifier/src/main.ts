@@ -23,7 +23,6 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const store = createStore(client, config.CLICKHOUSE_DATABASE);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const metrics = notifierMetrics(registry);
   const dispatcher = new Dispatcher({
     store,
     send: createSender({
@@ -37,9 +36,8 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
     },
     concurrency: config.NOTIFIER_CONCURRENCY,
     logger: logger.child({ component: 'dispatcher' }),
-    metrics,
+    metrics: notifierMetrics(registry),
   });
-  metrics.watch(dispatcher);
   // Deliveries left pending by the last run go out first.
   await dispatcher.start();
 

@@ -100,6 +100,7 @@ export function upCommand(): Command {
         policeUkForceId: config.policeUkForceId,
         maxUploadBytes: config.maxUploadBytes,
         logger,
+        metrics,
         // The reporting service's own app over the embedded store, on this server's port.
         reporting: async (server) => {
           const reporting = await buildReportingApp({

@@ -12,6 +12,7 @@ import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
 import { ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
 import type { SingleMachine } from '@crimestats/single-machine';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 
 export interface LocalServerDeps {
   pipeline: SingleMachine;
@@ -20,6 +21,8 @@ export interface LocalServerDeps {
   policeUkForceId: string;
   maxUploadBytes: number;
   logger: Logger;
+  /** More metrics served at /metrics beside the uploads' (the webhook dispatcher's). */
+  metrics?: Registry;
   /** The reporting API and dashboard, registered beside uploads. */
   reporting?: (app: FastifyInstance) => Promise<void>;
 }
@@ -39,7 +42,11 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
   app.setErrorHandler(replyToError);
   app.setNotFoundHandler(replyNotFound);
   const metrics = ingestMetrics();
-  await app.register(probeRoutes, { metrics: metrics.registry, notReady: () => undefined });
+  const served =
+    deps.metrics === undefined
+      ? metrics.registry
+      : Registry.merge([metrics.registry, deps.metrics]);
+  await app.register(probeRoutes, { metrics: served, notReady: () => undefined });
   await app.register(uploadRoutes, {
     tokens: deps.tokens,
     metrics,

@@ -16,6 +16,11 @@ describe('loadReportingServiceConfig', () => {
       cache: { versionTtlMs: 1000, maxEntries: 5000 },
       shutdownDeadlineMs: 10_000,
       logLevel: 'info',
+      webhooks: {
+        allow: { hosts: new Set(), ranges: [] },
+        publicUrl: 'http://127.0.0.1:8080',
+        timeoutMs: 10_000,
+      },
     });
     expect(() => loadReportingServiceConfig({})).toThrow(/CLICKHOUSE_URL is required/);
   });

@@ -58,3 +58,4 @@ export {
   type Subscription,
   type SubscriptionStatus,
 } from './subscriptions.ts';
+export { TokenHolderSchema, type TokenHolder } from './token-holder.ts';

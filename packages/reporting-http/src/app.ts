@@ -22,6 +22,7 @@ import { comparisonRoutes } from './routes/comparisons.ts';
 import { registerDocs } from './routes/docs.ts';
 import { storeReadiness } from './readiness.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { whoamiRoutes } from './routes/whoami.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
 
@@ -119,6 +120,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     async (v1) => {
       v1.addHook('onRequest', requireReader(deps.tokens));
       await v1.register(referenceRoutes, { areas, categories });
+      await v1.register(whoamiRoutes);
       await v1.register(comparisonRoutes, { categories, reads });
       await v1.register(areaChangesRoutes, { areas, categories, reads });
       await v1.register(areaTrendRoutes, { areas, categories, reads });

@@ -423,6 +423,41 @@ describe('the dashboard, in Chromium, against crimestats up', () => {
     await shot(page, 'incomplete-2026-01');
   });
 
+  it("manages the chosen area's subscriptions: adds an email, refuses a private webhook, removes it", async () => {
+    await page.goto(`${running!.url}/?area=${SOUTH_DERBYSHIRE}`);
+    await settled(page);
+    await page.waitForSelector('#subscribe-form:not([hidden])');
+    expect(await page.textContent('#subscriptions-title')).toBe('Subscriptions: South Derbyshire');
+    await page.fill('#subscribe-target', 'officer@example.gov.uk');
+    await page.click('#subscribe-button');
+    await page.waitForSelector('#subscriptions-body tr');
+    const cells = await page.locator('#subscriptions-body tr td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['officer@example.gov.uk', 'All', 'active']);
+    expect(await page.textContent('#subscribe-result')).toContain(
+      'Subscribed officer@example.gov.uk',
+    );
+    await shot(page, 'subscriptions');
+
+    // Refused by the API before anything is stored or sent, with its reason.
+    await page.check('input[name="channel"][value="webhook"]');
+    await page.fill('#subscribe-target', 'https://10.0.0.1/hook');
+    await page.click('#subscribe-button');
+    await page.waitForSelector('#subscriptions-error:not([hidden])');
+    expect(await page.textContent('#subscriptions-error')).toContain('private');
+    expect(await page.locator('#subscriptions-body tr').count()).toBe(1);
+
+    await page.click('#subscriptions-body button');
+    await expect.poll(() => page.locator('#subscriptions-body tr').count()).toBe(0);
+    expect(await page.textContent('#subscribe-result')).toContain('Removed');
+
+    // The county is no CSP area: nothing to subscribe to there.
+    await page.selectOption('#area', 'E10000007');
+    await expect
+      .poll(() => page.textContent('#subscriptions-intro'))
+      .toContain('Subscriptions are to a CSP area');
+    expect(await page.isHidden('#subscribe-form')).toBe(true);
+  });
+
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -5,6 +5,7 @@ import type {
   CategoryListAnswer,
   ComparisonResponse,
 } from '@crimestats/reporting';
+import type { CreatedSubscription, Subscription, TokenHolder } from '@crimestats/contracts';
 import { currentToken } from './token.ts';
 
 // The reporting API (/v1), same origin, bearer token. Each answer's type is the one the API's
@@ -26,16 +27,29 @@ export class ApiError extends Error {
 type Params = Readonly<Record<string, string | number>>;
 
 async function get(path: string, params: Params, format: 'json' | 'csv'): Promise<Response> {
-  const token = currentToken();
-  if (token === null) throw new TokenRefused('no token');
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
   if (format === 'csv') url.searchParams.set('format', 'csv');
+  return call(url, 'GET', format === 'csv' ? 'text/csv' : 'application/json');
+}
+
+/** One request with the token; the API's own message when it refuses. */
+async function call(
+  url: URL,
+  method: 'GET' | 'POST' | 'DELETE',
+  accept: string,
+  body?: unknown,
+): Promise<Response> {
+  const token = currentToken();
+  if (token === null) throw new TokenRefused('no token');
   const response = await fetch(url, {
+    method,
     headers: {
       authorization: `Bearer ${token}`,
-      accept: format === 'csv' ? 'text/csv' : 'application/json',
+      accept,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     cache: 'no-store',
   });
   if (response.status === 401) throw new TokenRefused('the token was refused');
@@ -76,3 +90,25 @@ export const getAreaTrend = (
   area: string,
   query: { category: string; from: string; to: string; months: number },
 ) => getAnswer<AreaTrendAnswer>(areaTrendPath(area), query);
+
+export const getWhoami = () => getAnswer<TokenHolder>('/v1/whoami');
+
+export const listSubscriptions = async (area: string): Promise<Subscription[]> =>
+  (await getAnswer<{ subscriptions: Subscription[] }>('/v1/subscriptions', { area })).subscriptions;
+
+const SUBSCRIPTIONS = () => new URL('/v1/subscriptions', window.location.origin);
+
+export async function createSubscription(body: {
+  area: string;
+  url?: string;
+  email?: string;
+}): Promise<CreatedSubscription> {
+  return (
+    await call(SUBSCRIPTIONS(), 'POST', 'application/json', body)
+  ).json() as Promise<CreatedSubscription>;
+}
+
+export async function removeSubscription(id: string): Promise<void> {
+  const url = new URL(`/v1/subscriptions/${encodeURIComponent(id)}`, window.location.origin);
+  await call(url, 'DELETE', 'application/json');
+}

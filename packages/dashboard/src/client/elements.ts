@@ -38,4 +38,12 @@ export const el = {
   changesBody: byId('changes-body', HTMLTableSectionElement),
   changesNote: byId('changes-note', HTMLElement),
   downloadChanges: byId('download-changes', HTMLButtonElement),
+  subscriptionsTitle: byId('subscriptions-title', HTMLElement),
+  subscriptionsIntro: byId('subscriptions-intro', HTMLElement),
+  subscribeForm: byId('subscribe-form', HTMLFormElement),
+  subscribeTargetLabel: byId('subscribe-target-label', HTMLLabelElement),
+  subscribeTarget: byId('subscribe-target', HTMLInputElement),
+  subscribeResult: byId('subscribe-result', HTMLElement),
+  subscriptionsError: byId('subscriptions-error', HTMLElement),
+  subscriptionsBody: byId('subscriptions-body', HTMLTableSectionElement),
 };

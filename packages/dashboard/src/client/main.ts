@@ -8,6 +8,11 @@ import { describe, setStatus, showError } from './messages.ts';
 import { rememberChoice, state } from './page-state.ts';
 import { fillPickers } from './pickers.ts';
 import { refresh } from './refresh.ts';
+import {
+  forgetTokenHolder,
+  listenToSubscriptions,
+  refreshSubscriptions,
+} from './subscriptions-panel.ts';
 import { askForToken, currentToken, keepToken, takeTokenFromFragment } from './token.ts';
 
 // The crimestats dashboard: one page over the reporting API (/v1), same origin, bearer token.
@@ -19,6 +24,7 @@ function listen(): void {
     const token = el.tokenInput.value.trim();
     if (token === '') return;
     keepToken(token);
+    forgetTokenHolder();
     void open();
   });
   el.forget.addEventListener('click', () => askForToken('The token is forgotten for this tab.'));
@@ -28,8 +34,10 @@ function listen(): void {
       if (picker === el.months && !el.months.checkValidity()) return;
       rememberChoice();
       void refresh();
+      if (picker === el.area) void refreshSubscriptions();
     });
   }
+  listenToSubscriptions();
   el.downloadComparison.addEventListener('click', () => void downloadComparisonCsv());
   el.downloadChanges.addEventListener('click', () => void downloadChangesCsv());
   listenToSortButtons();
@@ -61,7 +69,7 @@ async function open(): Promise<void> {
   el.tokenPanel.hidden = true;
   el.dashboard.hidden = false;
   fillPickers();
-  await refresh();
+  await Promise.all([refresh(), refreshSubscriptions()]);
 }
 
 async function start(): Promise<void> {

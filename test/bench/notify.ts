@@ -22,14 +22,14 @@ import { expandInputs, ingestSources } from '@crimestats/ingest';
 import { writePoliceUkFile } from '../../packages/ingest/src/testing/generate-police-uk.ts';
 import {
   createSender,
-  deliveryIdOf,
+  deliveriesOf,
   Dispatcher,
   eventIdOf,
   namesFrom,
   figuresEventData,
 } from '@crimestats/notifier';
 import { openSingleMachine, SAMPLE_FILE } from '@crimestats/single-machine';
-import type { StoredDelivery, StoredFigureEvent } from '@crimestats/store';
+import type { StoredFigureEvent } from '@crimestats/store';
 import { newWebhookSecret, parseAllowList } from '@crimestats/webhooks';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
@@ -168,22 +168,7 @@ async function main(): Promise<void> {
     });
   }
   await pipeline.store.figureEvents.insert(events);
-  const at = new Date(now).toISOString();
-  const deliveries: StoredDelivery[] = events.flatMap((e) =>
-    e.subscriptionIds.map((subscriptionId) => ({
-      id: deliveryIdOf(e.id, subscriptionId),
-      eventId: e.id,
-      subscriptionId,
-      area: e.area,
-      status: 'pending' as const,
-      attempts: 0,
-      nextAttemptAt: at,
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    })),
-  );
+  const deliveries = events.flatMap((event) => deliveriesOf(event, now));
   await pipeline.store.deliveries.saveStates(deliveries);
   let delivered = 0;
   const done = new Promise<void>((resolve) => {

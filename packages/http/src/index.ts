@@ -9,3 +9,4 @@ export {
 export { atLeastWarn, logsInfo } from './log-level.ts';
 export { REDACT_AUTHORIZATION } from './logging.ts';
 export { probeRoutes, type ProbeRouteDeps } from './probes.ts';
+export { probeServer } from './probe-server.ts';

@@ -1,6 +1,7 @@
 import type { DeliveryAttempt, DeliveryStatus } from '@crimestats/contracts';
-import type { StoredDelivery } from '@crimestats/store';
+import type { StoredDelivery, StoredFigureEvent } from '@crimestats/store';
 import type { AttemptResult } from './attempt.ts';
+import { deliveryIdOf } from './ids.ts';
 
 /** The last error of a delivery whose receiver answered 410 Gone. */
 export const GONE_ERROR = '410 Gone: subscription disabled';
@@ -70,4 +71,23 @@ export function newDelivery(
     updatedAt: iso(nowMs),
     version: 1,
   };
+}
+
+/** The pending deliveries an event owes: one per subscription it lists, with their lasting ids. */
+export function deliveriesOf(
+  event: Pick<StoredFigureEvent, 'id' | 'area' | 'createdAtMs' | 'subscriptionIds'>,
+  nowMs: number,
+): StoredDelivery[] {
+  return event.subscriptionIds.map((subscriptionId) =>
+    newDelivery(
+      {
+        id: deliveryIdOf(event.id, subscriptionId),
+        eventId: event.id,
+        subscriptionId,
+        area: event.area,
+      },
+      event.createdAtMs,
+      nowMs,
+    ),
+  );
 }

@@ -31,7 +31,7 @@ export {
   type RetryRefusal,
   type RetryResult,
 } from './retry-delivery.ts';
-export { GONE_ERROR } from './delivery-state.ts';
+export { deliveriesOf, GONE_ERROR } from './delivery-state.ts';
 export { unstatedDeliveries } from './recovery.ts';
 export type { BatchOptions } from './record-writer.ts';
 export { notifierMetrics, type NotifierMetrics, type PendingSource } from './metrics.ts';

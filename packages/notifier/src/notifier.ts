@@ -9,7 +9,8 @@ import {
 } from './coalescer.ts';
 import { concerns } from './delivery-body.ts';
 import { figuresEventData, type EventLinks, type EventNames } from './event-data.ts';
-import { deliveryIdOf, eventIdOf } from './ids.ts';
+import { deliveriesOf } from './delivery-state.ts';
+import { eventIdOf } from './ids.ts';
 
 /** Where new pending deliveries go once stored: the dispatcher. */
 export interface DeliveryQueue {
@@ -134,22 +135,7 @@ export class Notifier {
       };
     });
     await store.figureEvents.insert(events);
-    const at = new Date(createdAtMs).toISOString();
-    const deliveries: StoredDelivery[] = events.flatMap((event) =>
-      event.subscriptionIds.map((subscriptionId) => ({
-        id: deliveryIdOf(event.id, subscriptionId),
-        eventId: event.id,
-        subscriptionId,
-        area: event.area,
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: at,
-        lastError: null,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      })),
-    );
+    const deliveries = events.flatMap((event) => deliveriesOf(event, createdAtMs));
     // A crash before this insert leaves events without delivery states; the dispatcher finds
     // those when it starts (their subscription ids are on the event).
     if (deliveries.length > 0) await store.deliveries.saveStates(deliveries);

@@ -1,3 +1,4 @@
+import { probeServer } from '@crimestats/http';
 import {
   aggregatorMetrics,
   aggregatorTopicSpecs,
@@ -13,7 +14,6 @@ import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecy
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { loadAggregatorConfig, type AggregatorConfig } from './config.ts';
-import { buildAggregatorHttp } from './http.ts';
 
 async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
   const topics = {
@@ -55,7 +55,7 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     metrics,
     stuckAfterMs: config.AGGREGATOR_STUCK_AFTER_MS,
   });
-  const http = buildAggregatorHttp({
+  const http = probeServer({
     logger,
     notReady: consumer.notReady,
     metrics: metrics.registry,

@@ -1,3 +1,4 @@
+import { probeServer } from '@crimestats/http';
 import { defaultPartitions, Topics } from '@crimestats/contracts';
 import { defaultReference } from '@crimestats/domain';
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
@@ -15,7 +16,6 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadNotifierConfig, type NotifierConfig } from './config.ts';
-import { buildNotifierHttp } from './http.ts';
 
 async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const client = openClickHouse(clickHouseServer(config));
@@ -77,7 +77,7 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
         onStored: commit,
       }),
   });
-  const http = buildNotifierHttp({
+  const http = probeServer({
     logger,
     metrics: registry,
     notReady: () => {

@@ -1,12 +1,16 @@
-import { probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
+import { replyNotFound, replyToError } from './errors.ts';
+import { probeRoutes } from './probes.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
-/** Health for orchestrators and Prometheus: nothing else is served by the aggregator. */
-export function buildAggregatorHttp(deps: {
+/**
+ * A worker's only HTTP face (the aggregator's, the notifier's): health for orchestrators and
+ * Prometheus metrics, nothing else.
+ */
+export function probeServer(deps: {
   logger: Logger;
-  /** Why the aggregator is not doing its work (not joined, a partition stuck), or undefined. */
+  /** Why the worker is not doing its work (not consuming, a partition stuck), or undefined. */
   notReady: () => string | undefined;
   metrics: Registry;
 }): FastifyInstance {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Registry, Counter } from 'prom-client';
-import { buildAggregatorHttp } from './http.ts';
+import { probeServer } from './probe-server.ts';
 
-describe('aggregator health endpoints', () => {
+describe("a worker's probe server", () => {
   it('answers health always, readiness with the reason it is not ready, and Prometheus metrics', async () => {
     let notReady: string | undefined = 'not consuming yet, or shutting down';
     const registry = new Registry();
@@ -12,7 +12,7 @@ describe('aggregator health endpoints', () => {
       help: 'a test counter',
       registers: [registry],
     }).inc(3);
-    const app = buildAggregatorHttp({
+    const app = probeServer({
       logger: pino({ level: 'silent' }),
       notReady: () => notReady,
       metrics: registry,

@@ -58,3 +58,11 @@ export {
   type Subscription,
   type SubscriptionStatus,
 } from './subscriptions.ts';
+export {
+  CreatedFeedSchema,
+  FeedSchema,
+  NewFeedSchema,
+  type CreatedFeed,
+  type Feed,
+  type NewFeed,
+} from './feeds.ts';

@@ -128,7 +128,7 @@ describe('private Atom feeds on the real store', () => {
     expect(JSON.stringify(stored)).not.toContain(token);
 
     expect((await read(feed.url)).statusCode).toBe(200);
-    expect(logs.lines.join('\n')).toContain('/feeds/[token].atom');
+    expect(logs.lines.join('\n')).toContain('/feeds/[hidden]');
     expect(logs.lines.join('\n')).not.toContain(token);
   });
 

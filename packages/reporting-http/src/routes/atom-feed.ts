@@ -17,11 +17,11 @@ export interface AtomFeedRouteDeps {
 /** Feed readers poll; a minute keeps them from reading the store on every poll of a busy hour. */
 const CACHE_CONTROL = 'private, max-age=60';
 
-/** The path a feed URL has, with its token; see `hideFeedToken`. */
-const FEED_PATH = /^\/feeds\/[^/?#]*\.atom/;
+/** Everything in a path under /feeds/, where a feed's token is (or a mistyped one). */
+const FEED_PATH = /^\/feeds\/[^?#]*/;
 
-/** A request URL as it may be logged: a feed's token replaced, since the token is its secret. */
-export const hideFeedToken = (url: string): string => url.replace(FEED_PATH, '/feeds/[token].atom');
+/** A request URL as it may be logged: a feed's token hidden, since the token is its secret. */
+export const hideFeedToken = (url: string): string => url.replace(FEED_PATH, '/feeds/[hidden]');
 
 /** Whether the client's copy is current: by ETag when it sends one, else by date (seconds). */
 function notModified(req: FastifyRequest, etag: string, updatedMs: number): boolean {

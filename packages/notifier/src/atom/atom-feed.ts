@@ -42,7 +42,7 @@ export function renderAtomFeed(head: AtomFeedHead, events: readonly FeedEvent[])
   textChild(
     feed,
     'subtitle',
-    `What each load changed in ${head.area.name}'s (${head.area.code}) crime figures`,
+    `What each load changed in the crime figures of ${head.area.name} (${head.area.code})`,
   );
   textChild(feed, 'updated', atomDate(updatedMs));
   textChild(feed.ele('author'), 'name', 'crimestats').up();

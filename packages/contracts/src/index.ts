@@ -59,3 +59,11 @@ export {
   type SubscriptionStatus,
 } from './subscriptions.ts';
 export { TokenHolderSchema, type TokenHolder } from './token-holder.ts';
+export {
+  CreatedFeedSchema,
+  FeedSchema,
+  NewFeedSchema,
+  type CreatedFeed,
+  type Feed,
+  type NewFeed,
+} from './feeds.ts';

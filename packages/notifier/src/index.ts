@@ -58,3 +58,28 @@ export {
   type SubscriptionStore,
 } from './subscription-service.ts';
 export { pingSubscription, type PingOptions } from './ping.ts';
+export {
+  createFeed,
+  feedTokenHash,
+  feedUrl,
+  getFeed,
+  listFeeds,
+  newFeedId,
+  newFeedToken,
+  publicFeed,
+  readFeed,
+  revokeFeed,
+  type FeedReadOptions,
+  type FeedRules,
+  type FeedStore,
+} from './feed-service.ts';
+export {
+  ATOM_NS,
+  FEED_ENTRIES,
+  XHTML_NS,
+  entryIdOf,
+  renderAtomFeed,
+  type AtomFeed,
+  type AtomFeedHead,
+  type FeedEvent,
+} from './atom/index.ts';

@@ -1,8 +1,12 @@
 import type { TokenRegistry } from '@crimestats/auth';
-import { EventTail } from '@crimestats/notifier';
+import { EventTail, namesFrom } from '@crimestats/notifier';
 import type { FiguresReference } from '@crimestats/reporting';
 import { FigureEventsRepository } from '@crimestats/store';
-import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyPluginAsync,
+  type FastifyRequest,
+} from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -25,6 +29,8 @@ import { referenceRoutes } from './routes/reference.ts';
 import { whoamiRoutes } from './routes/whoami.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
+import { atomFeedRoute, hideFeedToken } from './routes/atom-feed.ts';
+import { feedRoutes } from './routes/feeds.ts';
 
 export interface ReportingAppDeps {
   /** Where the figures are: a server or embedded client, and the (migrated) database. */
@@ -57,9 +63,24 @@ export interface ReportingAppDeps {
   events?: { tail: EventTail; heartbeatMs?: number } | undefined;
   /**
    * Webhook subscriptions and their deliveries under /v1 (the allow list, the notifier's sender
-   * for pings and its retry for dead deliveries); omitted, those routes are not served at all.
+   * for pings and its retry for dead deliveries), and private Atom feeds (managed under /v1, read
+   * at /feeds/<token>.atom); omitted, those routes are not served at all.
    */
   subscriptions?: SubscriptionSettings | undefined;
+}
+
+/**
+ * A request as its log lines show it: Fastify's own fields, with a feed URL's token hidden, so
+ * the secret a feed is read by never reaches a log.
+ */
+function loggedRequest(req: FastifyRequest) {
+  return {
+    method: req.method,
+    url: hideFeedToken(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
 }
 
 /**
@@ -71,7 +92,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
   const base = Fastify({
     loggerInstance: deps.logger.child(
       { component: 'http' },
-      { redact: REDACT_AUTHORIZATION },
+      { redact: REDACT_AUTHORIZATION, serializers: { req: loggedRequest } },
     ) as FastifyBaseLogger,
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -135,10 +156,19 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
         const settings = deps.subscriptions;
         await v1.register(subscriptionRoutes, { store, areas, categories, settings });
         await v1.register(deliveryRoutes, { store, retry: settings.retry });
+        const { publicUrl, clock } = settings;
+        await v1.register(feedRoutes, { store, areas, publicUrl, clock });
       }
     },
     { prefix: '/v1' },
   );
+  if (deps.subscriptions !== undefined) {
+    await app.register(atomFeedRoute, {
+      store: createStore(deps.store.client, deps.store.database),
+      names: namesFrom(areas, categories),
+      publicUrl: deps.subscriptions.publicUrl,
+    });
+  }
   if (deps.extraRoutes !== undefined) await app.register(deps.extraRoutes);
   return app;
 }

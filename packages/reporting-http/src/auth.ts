@@ -40,39 +40,51 @@ export function mayManageArea(principal: Principal, areaCode: string): boolean {
   return cspAreaOf(principal) === areaCode;
 }
 
-/** A 403 unless the principal may manage this area's subscriptions (see `mayManageArea`). */
-export function authorizeManage(principal: Principal | undefined, areaCode: string): void {
+/**
+ * A 403 unless the principal may manage this area's subscriptions (see `mayManageArea`); `what`
+ * names what is managed in the refusal.
+ */
+export function authorizeManage(
+  principal: Principal | undefined,
+  areaCode: string,
+  what = 'subscriptions and deliveries',
+): void {
   if (principal !== undefined && mayManageArea(principal, areaCode)) return;
   const role = principal?.role ?? 'none';
   const own = principal && cspAreaOf(principal);
   throw new ReportRequestError(
     403,
     own === undefined
-      ? `this token (role ${role}) may only read subscriptions and deliveries, not change them`
-      : `this token (role ${role}) may manage only ${own}'s subscriptions and deliveries, not ${areaCode}'s`,
+      ? `this token (role ${role}) may only read ${what}, not change them`
+      : `this token (role ${role}) may manage only ${own}'s ${what}, not ${areaCode}'s`,
   );
 }
 
-/** A 403 unless the principal may read this area's subscriptions and deliveries. */
+/** A 403 unless the principal may read this area's subscriptions and deliveries (or `what`). */
 export function authorizeSubscriptionRead(
   principal: Principal | undefined,
   areaCode: string,
+  what = 'subscriptions and deliveries',
 ): void {
   if (principal !== undefined && mayReadArea(principal, areaCode)) return;
   throw new ReportRequestError(
     403,
-    `this token (role ${principal?.role ?? 'none'}) may read only its own area's subscriptions ` +
-      `and deliveries, not ${areaCode}'s`,
+    `this token (role ${principal?.role ?? 'none'}) may read only its own area's ${what}, ` +
+      `not ${areaCode}'s`,
   );
 }
 
 /**
- * A route-level `onRequest` hook for the routes that change subscriptions: the Board's tokens
- * read only, and are refused before the body is read.
+ * A route-level `onRequest` hook for the routes that change subscriptions (or `what`): the
+ * Board's tokens read only, and are refused before the body is read.
  */
-export async function refuseReadOnly(req: FastifyRequest, reply: FastifyReply) {
-  if (req.principal?.role !== 'board') return undefined;
-  return reply.code(403).send({
-    error: 'this token (role board) may only read subscriptions and deliveries, not change them',
-  });
-}
+export const refuseReadOnlyFor =
+  (what: string) =>
+  async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (req.principal?.role !== 'board') return undefined;
+    return reply.code(403).send({
+      error: `this token (role board) may only read ${what}, not change them`,
+    });
+  };
+
+export const refuseReadOnly = refuseReadOnlyFor('subscriptions and deliveries');

@@ -33,5 +33,7 @@ export async function storeCall<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The 404 for an id nobody has. */
-export const noSuch = (what: 'subscription' | 'delivery', id: string): ReportRequestError =>
-  new ReportRequestError(404, `no ${what} "${id.slice(0, 200)}"`, 'id');
+export const noSuch = (
+  what: 'subscription' | 'delivery' | 'feed',
+  id: string,
+): ReportRequestError => new ReportRequestError(404, `no ${what} "${id.slice(0, 200)}"`, 'id');

@@ -82,3 +82,4 @@ export {
   type DeliveryQuery,
   type StoredDelivery,
 } from './repositories/deliveries.ts';
+export { FeedsRepository, StoredFeedSchema, type StoredFeed } from './repositories/feeds.ts';

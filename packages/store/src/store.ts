@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { DataBasisRepository } from './repositories/data-basis.ts';
 import { DeliveriesRepository } from './repositories/deliveries.ts';
+import { FeedsRepository } from './repositories/feeds.ts';
 import { FigureEventsRepository } from './repositories/figure-events.ts';
 import { FigureSummariesRepository } from './repositories/figure-summaries.ts';
 import { FiguresRepository } from './repositories/figures.ts';
@@ -19,6 +20,7 @@ export interface Store {
   subscriptions: SubscriptionsRepository;
   figureEvents: FigureEventsRepository;
   deliveries: DeliveriesRepository;
+  feeds: FeedsRepository;
 }
 
 /** The repositories over one client and database (migrated beforehand with `migrate`). */
@@ -33,5 +35,6 @@ export function createStore(client: ClickHouseClient, database: string): Store {
     subscriptions: new SubscriptionsRepository(client, database),
     figureEvents: new FigureEventsRepository(client, database),
     deliveries: new DeliveriesRepository(client, database),
+    feeds: new FeedsRepository(client, database),
   };
 }

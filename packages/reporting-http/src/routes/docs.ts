@@ -31,6 +31,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
           name: 'subscriptions',
           description: "Webhooks for one area's new figures, and their deliveries",
         },
+        { name: 'feeds', description: "Private Atom feeds of one area's new figures" },
       ],
     },
     transform: createJsonSchemaTransform({ skipList: ['/openapi.json'] }),

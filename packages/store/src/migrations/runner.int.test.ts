@@ -64,10 +64,12 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       '0005_subscriptions.sql',
       '0006_figure_events.sql',
       '0007_deliveries.sql',
+      '0008_feeds.sql',
     ]);
     expect(await tablesIn(db)).toEqual([
       'delivery_attempts',
       'delivery_states',
+      'feeds',
       'figure_events',
       'figures',
       'loads',
@@ -76,11 +78,11 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       'schema_migrations',
       'subscriptions',
     ]);
-    expect(log.messages).toEqual([...Array.from({ length: 7 }, () => 'info applied migration')]);
+    expect(log.messages).toEqual([...Array.from({ length: 8 }, () => 'info applied migration')]);
 
     const second = await migrate(db.client, db.database);
     expect(second).toEqual([]);
-    expect(await appliedRowCount(db)).toBe(7);
+    expect(await appliedRowCount(db)).toBe(8);
 
     const status = await migrationStatus(db.client, db.database);
     expect(status.pending).toEqual([]);
@@ -94,6 +96,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       [5, 'subscriptions'],
       [6, 'figure_events'],
       [7, 'deliveries'],
+      [8, 'feeds'],
     ]);
     for (const applied of status.applied) {
       expect(Math.abs(applied.appliedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -105,7 +108,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     try {
       const before = await migrationStatus(db.client, database);
       expect(before.applied).toEqual([]);
-      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       await migrate(db.client, database);
       expect(await tablesIn(db, database)).toContain('figures');
     } finally {
@@ -116,7 +119,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
   it('survives two runners at once, and reads their duplicate rows as one', async () => {
     await Promise.all([migrate(db.client, db.database), migrate(db.client, db.database)]);
     const status = await migrationStatus(db.client, db.database);
-    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(status.pending).toEqual([]);
     expect(await migrate(db.client, db.database)).toEqual([]);
   });
@@ -125,11 +128,11 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     await cp(defaultMigrationsDir, scratchDir, { recursive: true });
     await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
     await writeFile(
-      join(scratchDir, '0008_extra.sql'),
+      join(scratchDir, '0009_extra.sql'),
       'CREATE TABLE IF NOT EXISTS {{database}}.extra (x UInt8)\nENGINE = MergeTree ORDER BY x;\n',
     );
     const applied = await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
-    expect(applied.map((m) => m.fileName)).toEqual(['0008_extra.sql']);
+    expect(applied.map((m) => m.fileName)).toEqual(['0009_extra.sql']);
     expect(await tablesIn(db)).toContain('extra');
   });
 
@@ -138,7 +141,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
     await appendFile(join(scratchDir, '0002_figures.sql'), '\n-- an innocent-looking edit\n');
     await writeFile(
-      join(scratchDir, '0008_extra.sql'),
+      join(scratchDir, '0009_extra.sql'),
       'CREATE TABLE IF NOT EXISTS {{database}}.extra (x UInt8)\nENGINE = MergeTree ORDER BY x;\n',
     );
 
@@ -150,15 +153,15 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
 
     const status = await migrationStatus(db.client, db.database, { migrationsDir: scratchDir });
     expect(status.changed.map((c) => c.fileName)).toEqual(['0002_figures.sql']);
-    expect(status.pending.map((m) => m.fileName)).toEqual(['0008_extra.sql']);
+    expect(status.pending.map((m) => m.fileName)).toEqual(['0009_extra.sql']);
   });
 
   it('refuses to run when the database is ahead of the code', async () => {
     await cp(defaultMigrationsDir, scratchDir, { recursive: true });
-    await writeFile(join(scratchDir, '0008_extra.sql'), 'SELECT 1;\n');
+    await writeFile(join(scratchDir, '0009_extra.sql'), 'SELECT 1;\n');
     await migrate(db.client, db.database, undefined, { migrationsDir: scratchDir });
     await expect(migrate(db.client, db.database)).rejects.toThrow(
-      /migration\(s\) 8 \(extra\) applied that this code does not know/,
+      /migration\(s\) 9 \(extra\) applied that this code does not know/,
     );
   });
 

@@ -18,12 +18,17 @@ import { buildLocalServer, forwardChanges, forwardReads } from '../up/local-serv
 import { webhookDelivery } from '../webhook-delivery.ts';
 import { UserError } from '../user-error.ts';
 
-/** The reporting app's routes that change subscriptions, served on `up`'s one port too. */
+/** The reporting app's routes that change subscriptions and feeds, served on `up`'s one port too. */
 export const SUBSCRIPTION_CHANGES = [
   '/v1/subscriptions',
   '/v1/subscriptions/*',
   '/v1/deliveries/*',
+  '/v1/feeds',
+  '/v1/feeds/*',
 ];
+
+/** The reporting app's reads served on `up`'s one port: its API, its docs, and the Atom feeds. */
+export const REPORTING_READS = ['/v1/*', '/openapi.json', '/docs', '/docs/*', '/feeds/*'];
 
 export function upCommand(): Command {
   return new Command('up')
@@ -118,7 +123,7 @@ export function upCommand(): Command {
               ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
             },
           });
-          forwardReads(server, reporting, ['/v1/*', '/openapi.json', '/docs', '/docs/*']);
+          forwardReads(server, reporting, REPORTING_READS);
           forwardChanges(server, reporting, SUBSCRIPTION_CHANGES);
         },
       });

@@ -5,6 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PLAN_CATEGORIES } from '@crimestats/domain';
+import type { ComparisonResponse } from '@crimestats/reporting';
+import {
+  expectedComparisonCells,
+  packTable,
+  readPackWorkbook,
+} from '@crimestats/reporting/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The dashboard in a real headless Chromium against a real `crimestats up` (single-machine mode:
@@ -313,6 +320,31 @@ describe('the dashboard, in Chromium, against crimestats up', () => {
     const fromApi = await response.text();
     expect(fromPage).toBe(fromApi);
     expect(fromApi).toContain('E07000039,South Derbyshire,csp,1080,');
+  });
+
+  it('downloads the Board pack for the chosen period, holding the comparison API', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#download-pack'),
+    ]);
+    expect(download.suggestedFilename()).toBe('board-pack-2025-12-12m.xlsx');
+    const saved = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    const book = await readPackWorkbook(await readFile(saved));
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Contents',
+      ...PLAN_CATEGORIES.map((category) => category.shortTitle),
+      'Area changes',
+      'Notes',
+    ]);
+    const response = await fetch(
+      `${running!.url}/v1/comparisons?category=anti-social-behaviour&period=2025-12&months=12`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const answer = (await response.json()) as ComparisonResponse;
+    const table = packTable(book.getWorksheet('Anti-social behaviour')!, 10);
+    expect(table.rows).toEqual(expectedComparisonCells(answer.rows));
+    expect(await page.textContent('#status')).toBe('Saved board-pack-2025-12-12m.xlsx.');
   });
 
   it('sorts the table from the keyboard, with aria-sort, the rollups kept last', async () => {

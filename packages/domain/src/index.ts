@@ -82,3 +82,4 @@ export {
   type ReferenceData,
 } from './reference-data.ts';
 export { describeMonthRuns } from './month-runs.ts';
+export { PLAN_CATEGORIES, PLAN_CATEGORY_CODES, type PlanCategory } from './plan-categories.ts';

@@ -436,6 +436,7 @@ describe('reporting service on the real store (server)', () => {
         '/v1/areas/{code}/trend',
         '/v1/categories',
         '/v1/comparisons',
+        '/v1/packs',
       ]);
       const comparisons = openapi.paths['/v1/comparisons'].get;
       expect(comparisons.security).toEqual([{ bearerAuth: [] }]);

@@ -15,6 +15,7 @@ import {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { createStore } from '@crimestats/store';
+import { cspCodesOf } from '@crimestats/stats';
 import { requireReader } from './auth.ts';
 import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
@@ -23,6 +24,7 @@ import { areaChangesRoutes } from './routes/area-changes.ts';
 import { areaEventsRoutes } from './routes/area-events.ts';
 import { areaTrendRoutes } from './routes/area-trend.ts';
 import { comparisonRoutes } from './routes/comparisons.ts';
+import { packRoutes } from './routes/packs.ts';
 import { registerDocs } from './routes/docs.ts';
 import { storeReadiness } from './readiness.ts';
 import { referenceRoutes } from './routes/reference.ts';
@@ -120,6 +122,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     cache: deps.cache,
   });
   const { areas, categories } = deps.reference;
+  const cspAreas = cspCodesOf(areas, deps.reference.forceCode).map((code) => areas.get(code));
   const figureEvents = new FigureEventsRepository(deps.store.client, deps.store.database);
   const tail =
     deps.events?.tail ??
@@ -145,6 +148,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
       await v1.register(comparisonRoutes, { categories, reads });
       await v1.register(areaChangesRoutes, { areas, categories, reads });
       await v1.register(areaTrendRoutes, { areas, categories, reads });
+      await v1.register(packRoutes, { cspAreas, reads });
       await v1.register(areaEventsRoutes, {
         areas,
         tail,

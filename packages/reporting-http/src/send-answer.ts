@@ -31,6 +31,17 @@ function jsonOf(answer: unknown): string {
 const headerText = (text: string): string => text.replace(/[^\x20-\x7e]/g, '?');
 
 /**
+ * The headers saying which load an answer rests on, and why it is empty when it is, for answers
+ * whose body (CSV, a workbook) has no room for them or is not read by scripts.
+ */
+export function sendBasis(reply: FastifyReply, basis: AnswerBasis, message: string | undefined) {
+  reply.header('crimestats-latest-month', basis.latestMonth ?? 'none');
+  reply.header('crimestats-loaded-at', basis.loadedAt ?? 'none');
+  reply.header('crimestats-complete', String(basis.complete));
+  if (message !== undefined) reply.header('crimestats-message', headerText(message));
+}
+
+/**
  * Sends an answer as JSON or CSV. The basis also goes in headers, so a CSV (which has no room for
  * it) still says which load it rests on; so does the message of an empty answer.
  */
@@ -40,14 +51,7 @@ export function sendAnswer<T>(
   answer: T,
   options: AnswerOptions<T>,
 ): FastifyReply {
-  if (options.basis !== undefined) {
-    reply.header('crimestats-latest-month', options.basis.latestMonth ?? 'none');
-    reply.header('crimestats-loaded-at', options.basis.loadedAt ?? 'none');
-    reply.header('crimestats-complete', String(options.basis.complete));
-  }
-  if (options.message !== undefined) {
-    reply.header('crimestats-message', headerText(options.message));
-  }
+  if (options.basis !== undefined) sendBasis(reply, options.basis, options.message);
   reply.header('vary', 'accept');
   if (answerFormat(request.format, request.accept) === 'json') {
     return reply.type('application/json; charset=utf-8').send(jsonOf(answer));

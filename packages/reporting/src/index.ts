@@ -68,6 +68,14 @@ export {
 
 export { trendComparators } from './answers/trend-comparators.ts';
 
+export {
+  PACK_INCREASES_PER_AREA,
+  biggestIncreases,
+  boardPackFrom,
+  type BoardPack,
+  type BoardPackQuery,
+} from './answers/board-pack.ts';
+
 // Reads: answers from the store, cached while the data has not changed.
 export {
   readComparison,
@@ -111,6 +119,8 @@ export { readAreaChanges, type AreaChangesSource } from './reads/read-area-chang
 
 export { readAreaTrend, type AreaTrendSource } from './reads/read-area-trend.ts';
 
+export { boardPackReadsFrom, readBoardPack, type BoardPackReads } from './reads/read-board-pack.ts';
+
 // Rendering: answers as plan-style text tables and CSV.
 export {
   REPORT_FORMATS,
@@ -142,3 +152,14 @@ export {
 export { areaTrendTitle, renderAreaTrendTable } from './rendering/render-area-trend-table.ts';
 
 export { renderAreaChanges, renderAreaTrend } from './rendering/render-area-reports.ts';
+
+// The Board pack: the plan categories' comparisons and the areas' changes in one workbook.
+export {
+  AREA_CHANGES_SHEET,
+  BOARD_PACK_MEDIA_TYPE,
+  CONTENTS_SHEET,
+  NOTES_SHEET,
+  boardPackFilename,
+  boardPackWorkbook,
+  renderBoardPack,
+} from './rendering/board-pack.ts';

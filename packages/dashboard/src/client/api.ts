@@ -26,11 +26,10 @@ export class ApiError extends Error {
 
 type Params = Readonly<Record<string, string | number>>;
 
-async function get(path: string, params: Params, format: 'json' | 'csv'): Promise<Response> {
+async function get(path: string, params: Params, accept: string): Promise<Response> {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
-  if (format === 'csv') url.searchParams.set('format', 'csv');
-  return call(url, 'GET', format === 'csv' ? 'text/csv' : 'application/json');
+  return call(url, 'GET', accept);
 }
 
 /** One request with the token; the API's own message when it refuses. */
@@ -64,12 +63,20 @@ async function call(
 
 /** The answer as the API's schema describes it: the API validates what it sends. */
 async function getAnswer<Answer>(path: string, params: Params = {}): Promise<Answer> {
-  return (await get(path, params, 'json')).json() as Promise<Answer>;
+  return (await get(path, params, 'application/json')).json() as Promise<Answer>;
 }
 
 /** The same question as CSV, rounded as the plan prints it, for saving. */
 export async function getCsv(path: string, params: Params): Promise<Blob> {
-  return (await get(path, params, 'csv')).blob();
+  return (await get(path, { ...params, format: 'csv' }, 'text/csv')).blob();
+}
+
+// The API's BOARD_PACK_MEDIA_TYPE, written out: importing it would bundle the workbook writer.
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The Board pack workbook for a period and window: every plan category, for the Board. */
+export async function getBoardPack(params: { period: string; months: number }): Promise<Blob> {
+  return (await get('/v1/packs', params, XLSX)).blob();
 }
 
 export const COMPARISONS_PATH = '/v1/comparisons';

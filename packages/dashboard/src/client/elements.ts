@@ -27,6 +27,7 @@ export const el = {
   comparisonNote: byId('comparison-note', HTMLElement),
   previousHeading: byId('previous-heading', HTMLButtonElement),
   downloadComparison: byId('download-comparison', HTMLButtonElement),
+  downloadPack: byId('download-pack', HTMLButtonElement),
   ratesFigure: byId('rates-figure', HTMLElement),
   ratesCanvas: byId('rates-chart', HTMLCanvasElement),
   ratesCaption: byId('rates-caption', HTMLElement),

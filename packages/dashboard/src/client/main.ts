@@ -2,7 +2,7 @@ import { isMonth } from '@crimestats/domain/months';
 import { getAreas, getCategories, TokenRefused } from './api.ts';
 import { chartLibrary, resizeCharts, styleCharts } from './chart-library.ts';
 import { listenToSortButtons } from './comparison-table.ts';
-import { downloadChangesCsv, downloadComparisonCsv } from './downloads.ts';
+import { downloadBoardPack, downloadChangesCsv, downloadComparisonCsv } from './downloads.ts';
 import { el } from './elements.ts';
 import { describe, setStatus, showError } from './messages.ts';
 import { rememberChoice, state } from './page-state.ts';
@@ -40,6 +40,7 @@ function listen(): void {
   listenToSubscriptions();
   el.downloadComparison.addEventListener('click', () => void downloadComparisonCsv());
   el.downloadChanges.addEventListener('click', () => void downloadChangesCsv());
+  el.downloadPack.addEventListener('click', () => void downloadBoardPack());
   listenToSortButtons();
   window.addEventListener('beforeprint', resizeCharts);
   window.addEventListener('afterprint', resizeCharts);

@@ -1,13 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@crimestats/store/testing';
 import { planFigureRows, planRecords } from '@crimestats/reporting/testing';
 import { createStore, migrate } from '@crimestats/store';
-
-export const PLAN_CATEGORIES = [
-  'total-recorded-crime',
-  'burglary-business-and-community',
-  'theft-of-a-motor-vehicle',
-  'anti-social-behaviour',
-] as const;
+import { PLAN_CATEGORY_CODES } from '@crimestats/domain';
 
 /** Period ends the plan's monthly series (2024-01 to 2025-12) gives 12-month figures for. */
 export const PLAN_PERIOD_ENDS = [
@@ -39,7 +33,7 @@ export async function seedPlanDatabase(engine: TestDatabase['engine'], url: stri
   const store = createStore(db.client, db.database);
   await store.monthlyRecords.insert(planRecords({ batchId: BATCH_ID, loadedAt: LOADED_AT }));
   await store.figures.upsert(
-    PLAN_CATEGORIES.flatMap((category) =>
+    PLAN_CATEGORY_CODES.flatMap((category) =>
       PLAN_PERIOD_ENDS.flatMap((periodEnd) => planFigureRows(category, periodEnd)),
     ),
   );

@@ -8,7 +8,7 @@ export function basisNote(basis: AnswerBasis | undefined): string | undefined {
 }
 
 // "2026-01-15T09:30:00.000Z" → "2026-01-15 09:30 UTC": minutes are enough to tell loads apart.
-function loadedAtLabel(iso: string): string {
+export function loadedAtLabel(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

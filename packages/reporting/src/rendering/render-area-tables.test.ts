@@ -1,4 +1,4 @@
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { PLAN_CATEGORY_CODES, defaultAreas, defaultCategories } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
 import { areaChangesFromFigures } from '../answers/area-changes.ts';
 import { areaTrendFromFigures } from '../answers/area-trend.ts';
@@ -13,18 +13,12 @@ import { trendComparators } from '../answers/trend-comparators.ts';
 
 const basis = { latestMonth: '2025-12', loadedAt: '2026-01-15T09:30:00.000Z', complete: true };
 const southDerbyshire = defaultAreas.get('E07000039');
-const PLAN_CATEGORIES = [
-  'total-recorded-crime',
-  'burglary-business-and-community',
-  'theft-of-a-motor-vehicle',
-  'anti-social-behaviour',
-];
 const changesQuery = { areaCode: 'E07000039', periodEnd: '2025-12', months: 12 };
 
 function planChanges() {
-  const figures = PLAN_CATEGORIES.flatMap((category) => planFigureRows(category, '2025-12')).filter(
-    (row) => row.areaCode === 'E07000039',
-  );
+  const figures = PLAN_CATEGORY_CODES.flatMap((category) =>
+    planFigureRows(category, '2025-12'),
+  ).filter((row) => row.areaCode === 'E07000039');
   return areaChangesFromFigures(changesQuery, southDerbyshire, figures, defaultCategories, basis);
 }
 

@@ -9,3 +9,12 @@ export {
   type CountRow,
   type LoadOptions,
 } from './loaded-records.ts';
+export {
+  comparisonHeader,
+  expectedComparisonCells,
+  expectedIncreaseCells,
+  packTable,
+  readPackWorkbook,
+  type PackCell,
+  type PackTable,
+} from './board-pack-cells.ts';

@@ -4,7 +4,7 @@ import {
   type TestDatabase,
 } from '@crimestats/store/testing';
 import { hashToken, TokenRegistry } from '@crimestats/auth';
-import { defaultReference } from '@crimestats/domain';
+import { PLAN_CATEGORY_CODES, defaultReference } from '@crimestats/domain';
 import { renderAreaChanges, renderAreaTrend } from '@crimestats/reporting';
 import { planFigureRows } from '@crimestats/reporting/testing';
 import { buildReportingApp, type ReportingApp } from '@crimestats/reporting-http';
@@ -17,12 +17,6 @@ import { serverReportReader, storeReportReader, type ReportReader } from './repo
 import { trendRequestFrom } from './trend.ts';
 
 const TOKEN = 'analyst-secret-token';
-const PLAN_CATEGORIES = [
-  'total-recorded-crime',
-  'burglary-business-and-community',
-  'theft-of-a-motor-vehicle',
-  'anti-social-behaviour',
-];
 const PERIOD_ENDS = ['2025-09', '2025-10', '2025-11', '2025-12'];
 
 /** Where the command line would point for each engine; chDB tests share the in-memory engine. */
@@ -48,7 +42,7 @@ describe.each(clickhouseEngines)(
       await migrate(db.client, db.database);
       const store = createStore(db.client, db.database);
       await store.figures.upsert(
-        PLAN_CATEGORIES.flatMap((category) =>
+        PLAN_CATEGORY_CODES.flatMap((category) =>
           PERIOD_ENDS.flatMap((periodEnd) => planFigureRows(category, periodEnd)),
         ),
       );

@@ -1,12 +1,16 @@
 import { defaultReference, type Area } from '@crimestats/domain';
 import {
+  boardPackReadsFrom,
   readAreaChanges,
+  readBoardPack,
   readAreaTrend,
   readComparisonResponse,
   type AreaChangesAnswer,
   type AreaChangesQuery,
   type AreaTrendAnswer,
   type AreaTrendQuery,
+  type BoardPack,
+  type BoardPackQuery,
   type ComparisonQuery,
   type ComparisonResponse,
   type FiguresReference,
@@ -36,6 +40,8 @@ export interface ReportReader {
   comparison(query: ComparisonQuery): Promise<ComparisonResponse>;
   areaChanges(request: ChangesRequest): Promise<AreaChangesAnswer>;
   areaTrend(request: TrendRequest): Promise<AreaTrendAnswer>;
+  /** The Board pack's answers: the plan categories' comparisons and `areas`' changes. */
+  boardPack(query: BoardPackQuery, areas: readonly Area[]): Promise<BoardPack>;
 }
 
 /**
@@ -53,24 +59,31 @@ export function storeReportReader(
       withReportStore(options, (store) => readAreaChanges(store, query, area, reference)),
     areaTrend: ({ query, subjects }) =>
       withReportStore(options, (store) => readAreaTrend(store, query, subjects, reference)),
+    // One opening of the store for all of the pack's answers.
+    boardPack: (query, areas) =>
+      withReportStore(options, (store) =>
+        readBoardPack(boardPackReadsFrom(store, reference), query, areas),
+      ),
   };
 }
 
 /** Answers from a running server's reporting API, checked against their schemas. */
 export function serverReportReader(server: { url: string; token: string }): ReportReader {
   const ask = answerFromServer(server);
+  const comparison = (query: ComparisonQuery) =>
+    ask.comparison({
+      category: query.category,
+      period: query.periodEnd,
+      months: String(query.months),
+    });
+  const changes = (query: AreaChangesQuery) =>
+    ask.areaChanges(query.areaCode, {
+      period: query.periodEnd,
+      months: String(query.months),
+    });
   return {
-    comparison: (query) =>
-      ask.comparison({
-        category: query.category,
-        period: query.periodEnd,
-        months: String(query.months),
-      }),
-    areaChanges: ({ query }) =>
-      ask.areaChanges(query.areaCode, {
-        period: query.periodEnd,
-        months: String(query.months),
-      }),
+    comparison,
+    areaChanges: ({ query }) => changes(query),
     areaTrend: ({ query }) =>
       ask.areaTrend(query.areaCode, {
         category: query.category,
@@ -78,6 +91,8 @@ export function serverReportReader(server: { url: string; token: string }): Repo
         to: query.toEnd,
         months: String(query.months),
       }),
+    // The pack from the API's own answers, laid out here as the API lays out /v1/packs.
+    boardPack: (query, areas) => readBoardPack({ comparison, changes }, query, areas),
   };
 }
 

@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { defaultAreas } from '@crimestats/domain';
+import {
+  PeriodEndParamSchema,
+  WindowMonthsParamSchema,
+  boardPackFilename,
+  renderBoardPack,
+} from '@crimestats/reporting';
+import { cspCodesOf } from '@crimestats/stats';
+import { loadCliConfig } from '../../config.ts';
+import { UserError } from '../../user-error.ts';
+import { flagValue } from './flags.ts';
+import { reportReaderFor } from './report-reader.ts';
+import { CANNOT_ANSWER_EXIT } from './store.ts';
+
+interface PackFlags {
+  period?: string;
+  months?: string;
+  out?: string;
+}
+
+export function packCommand(): Command {
+  return new Command('pack')
+    .description(
+      "the Safer Communities Board's pack as an Excel workbook: each plan category's comparison, each CSP area's biggest increases, and notes",
+    )
+    .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
+    .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
+    .option('--out <file>', 'the .xlsx file to write (default: board-pack-<period>-<n>m.xlsx)')
+    .action(async (flags: PackFlags) => {
+      const periodEnd = flagValue(PeriodEndParamSchema, 'period', flags.period);
+      const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
+      const query = { periodEnd, months };
+      const out = flags.out ?? boardPackFilename(query);
+      const config = loadCliConfig();
+      const areas = cspCodesOf(defaultAreas, config.forceCode).map((code) =>
+        defaultAreas.get(code),
+      );
+      const pack = await (await reportReaderFor(config)).boardPack(query, areas);
+      // Never an empty pack: no figures means the data is not loaded, and the user must know.
+      if (pack.message !== undefined) throw new UserError(pack.message, CANNOT_ANSWER_EXIT);
+      const workbook = await renderBoardPack(pack);
+      try {
+        await writeFile(out, workbook);
+      } catch (error) {
+        throw new UserError(`--out: cannot write ${out}: ${(error as Error).message}`);
+      }
+      process.stdout.write(`${out}\n`);
+    });
+}

@@ -50,6 +50,8 @@ export {
   retryDeadDelivery,
   subscribableArea,
   subscriptionAttempts,
+  unsubscribeByToken,
+  validUnsubscribe,
   type DeliveriesQuery,
   type RetryDelivery,
   type RetryOutcome,
@@ -58,3 +60,5 @@ export {
   type SubscriptionStore,
 } from './subscription-service.ts';
 export { pingSubscription, type PingOptions } from './ping.ts';
+export { emailOf, emailTarget, targetOf } from './target.ts';
+export { unsubscribeToken, unsubscribeTokenMatches, unsubscribeUrl } from './unsubscribe-token.ts';

@@ -24,6 +24,7 @@ import { storeReadiness } from './readiness.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 
 export interface ReportingAppDeps {
   /** Where the figures are: a server or embedded client, and the (migrated) database. */
@@ -55,8 +56,9 @@ export interface ReportingAppDeps {
    */
   events?: { tail: EventTail; heartbeatMs?: number } | undefined;
   /**
-   * Webhook subscriptions and their deliveries under /v1 (the allow list, the notifier's sender
-   * for pings and its retry for dead deliveries); omitted, those routes are not served at all.
+   * Webhook and email subscriptions and their deliveries under /v1 (the allow list, the
+   * notifier's sender for pings and its retry for dead deliveries), and email's one-click
+   * unsubscribe at /unsubscribe; omitted, those routes are not served at all.
    */
   subscriptions?: SubscriptionSettings | undefined;
 }
@@ -137,6 +139,10 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     },
     { prefix: '/v1' },
   );
+  if (deps.subscriptions !== undefined) {
+    const store = createStore(deps.store.client, deps.store.database);
+    await app.register(unsubscribeRoutes, { store, areas });
+  }
   if (deps.extraRoutes !== undefined) await app.register(deps.extraRoutes);
   return app;
 }

@@ -10,11 +10,17 @@ import {
   SAMPLE_FILE,
   writeServerInfo,
 } from '@crimestats/single-machine';
+import { reportStore } from '@crimestats/reporting';
 import { buildReportingApp } from '@crimestats/reporting-http';
 import { Dispatcher, notifierMetrics } from '@crimestats/notifier';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
-import { buildLocalServer, forwardChanges, forwardReads } from '../up/local-server.ts';
+import {
+  buildLocalServer,
+  forwardChanges,
+  forwardForms,
+  forwardReads,
+} from '../up/local-server.ts';
 import { webhookDelivery } from '../webhook-delivery.ts';
 import { UserError } from '../user-error.ts';
 
@@ -24,6 +30,9 @@ export const SUBSCRIPTION_CHANGES = [
   '/v1/subscriptions/*',
   '/v1/deliveries/*',
 ];
+
+/** Email's one-click unsubscribe, outside /v1 and open: the link's token is the proof. */
+export const UNSUBSCRIBE = ['/unsubscribe/*'];
 
 export function upCommand(): Command {
   return new Command('up')
@@ -64,8 +73,9 @@ export function upCommand(): Command {
         },
       });
       const metrics = new Registry();
-      const delivery = webhookDelivery(config);
-      const send = delivery.send;
+      const delivery = webhookDelivery(config, links);
+      const figures = reportStore(pipeline.client, pipeline.database);
+      const send = delivery.sendFrom(figures);
       const dispatcher = new Dispatcher({
         store: pipeline.store,
         send,
@@ -113,13 +123,20 @@ export function upCommand(): Command {
             metrics: new Registry(),
             subscriptions: {
               allow: config.webhookAllow,
-              send: delivery.send,
-              retry: delivery.retry(pipeline.store),
+              send,
+              retry: delivery.retry(figures),
               ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
             },
           });
-          forwardReads(server, reporting, ['/v1/*', '/openapi.json', '/docs', '/docs/*']);
+          forwardReads(server, reporting, [
+            '/v1/*',
+            '/openapi.json',
+            '/docs',
+            '/docs/*',
+            ...UNSUBSCRIBE,
+          ]);
           forwardChanges(server, reporting, SUBSCRIPTION_CHANGES);
+          await forwardForms(server, reporting, UNSUBSCRIBE);
         },
       });
       await app.listen({ host: config.host, port });
@@ -137,6 +154,7 @@ export function upCommand(): Command {
       console.log(`dashboard: ${url}/#token=${encodeURIComponent(local.token)}`);
       console.log(`analyst token${local.created ? ' (new)' : ''}: ${local.token}`);
       console.log(`  (kept in ${local.path}; send it as "Authorization: Bearer <token>")`);
+      console.log(`email digests: ${delivery.mail.description}`);
       console.log('press Ctrl+C to stop');
 
       stopOnSignals({

@@ -17,8 +17,8 @@ const areaName = (code: string): string => defaultAreas.byCode(code)?.name ?? co
 const categoriesText = (codes: readonly string[]): string =>
   codes.length === 0 ? 'every category' : codes.join(' ');
 
-/** Where a subscription's deliveries go: its URL, or its email address. */
-const targetOf = (sub: Subscription): string => ('url' in sub ? sub.url : `email ${sub.email}`);
+/** Where a subscription's deliveries go: its URL, or `mailto:` its email address. */
+const targetOf = (sub: Subscription): string => ('url' in sub ? sub.url : `mailto:${sub.email}`);
 
 export function renderCreated(sub: CreatedSubscription): string {
   return columns([
@@ -37,7 +37,7 @@ export function renderCreated(sub: CreatedSubscription): string {
 export function renderSubscriptions(subs: readonly Subscription[]): string {
   if (subs.length === 0) return 'no subscriptions\n';
   return columns([
-    ['id', 'area', 'status', 'created', 'categories', 'to'],
+    ['id', 'area', 'status', 'created', 'categories', 'url'],
     ...subs.map((s) => [
       s.id,
       s.area,

@@ -10,6 +10,7 @@ import type { AttemptResult, SendWebhook } from './attempt.ts';
 import { nextAttemptAt, type RetryPolicy } from './backoff.ts';
 import type { RecentLookups } from './caches.ts';
 import { deliveryBody } from './delivery-body.ts';
+import { targetOf } from './target.ts';
 import { GONE_ERROR, attemptRecord, changedDelivery, type StateChange } from './delivery-state.ts';
 import type { NotifierMetrics } from './metrics.ts';
 
@@ -55,7 +56,7 @@ export async function attemptOnce(
     // Counted as a failed attempt, so that an event that never appears ends in a dead delivery.
     result = { outcome: 'failed', statusCode: null, durationMs: 0, error: 'event not stored' };
   } else {
-    const target = { url: subscription.url, secret: subscription.secret };
+    const target = targetOf(subscription);
     const message = { id: delivery.id, body: deliveryBody(event, subscription) };
     result = await ctx.send(target, message).catch((error: unknown): AttemptResult => ({
       outcome: 'failed',

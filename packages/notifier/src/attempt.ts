@@ -9,8 +9,14 @@ export interface WebhookMessage {
 }
 
 export interface WebhookTarget {
+  /** A webhook's URL, or `mailto:<address>` for an email subscription. */
   url: string;
   secret: string;
+  /**
+   * The subscription sent to: an email digest needs its id (for the unsubscribe link) and the
+   * categories it asked for (its table shows every one of those, changed or not).
+   */
+  subscription?: { id: string; categories: readonly string[] };
 }
 
 /** How one attempt ended, as recorded. */
@@ -21,7 +27,7 @@ export interface AttemptResult {
   error: string | null;
 }
 
-/** Sends one signed attempt; never throws: every failure is an outcome. */
+/** Sends one attempt (a signed webhook, or an email); never throws: every failure is an outcome. */
 export type SendWebhook = (
   target: WebhookTarget,
   message: WebhookMessage,

@@ -50,6 +50,8 @@ export {
   retryDeadDelivery,
   subscribableArea,
   subscriptionAttempts,
+  unsubscribeByToken,
+  validUnsubscribe,
   type DeliveriesQuery,
   type RetryDelivery,
   type RetryOutcome,
@@ -83,3 +85,5 @@ export {
   type AtomFeedHead,
   type FeedEvent,
 } from './atom/index.ts';
+export { emailOf, emailTarget, targetOf } from './target.ts';
+export { unsubscribeToken, unsubscribeTokenMatches, unsubscribeUrl } from './unsubscribe-token.ts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DeliveryAttempt } from '@crimestats/contracts';
 import type { SendWebhook } from './attempt.ts';
 import { deliveryBody } from './delivery-body.ts';
+import { targetOf } from './target.ts';
 import { figuresEventData, type EventLinks, type EventNames } from './event-data.ts';
 import type { SubscriptionStore } from './subscription-service.ts';
 
@@ -32,7 +33,7 @@ export async function pingSubscription(
     id: `msg_${randomBytes(16).toString('base64url')}`,
     body: deliveryBody({ createdAtMs: now.getTime(), data }, subscription, 'ping'),
   };
-  const result = await send({ url: subscription.url, secret: subscription.secret }, message);
+  const result = await send(targetOf(subscription), message);
   const attempt: DeliveryAttempt = {
     deliveryId: message.id,
     subscriptionId: subscription.id,

@@ -1,6 +1,7 @@
 import type { Store, StoredDelivery } from '@crimestats/store';
 import type { AttemptResult, SendWebhook } from './attempt.ts';
 import { deliveryBody } from './delivery-body.ts';
+import { targetOf } from './target.ts';
 import { GONE_ERROR, attemptRecord, changedDelivery } from './delivery-state.ts';
 
 export type RetryRefusal = 'not-found' | 'not-dead' | 'subscription-inactive' | 'event-missing';
@@ -53,10 +54,10 @@ export async function retryDelivery(
     throw new RetryRefused('event-missing', `event ${delivery.eventId} is not stored`);
   }
   const attemptedAt = clock();
-  const attempt = await send(
-    { url: subscription.url, secret: subscription.secret },
-    { id: delivery.id, body: deliveryBody(event, subscription) },
-  );
+  const attempt = await send(targetOf(subscription), {
+    id: delivery.id,
+    body: deliveryBody(event, subscription),
+  });
   if (attempt.outcome === 'gone') await store.subscriptions.setStatus(subscription.id, 'disabled');
   const delivered = attempt.outcome === 'delivered';
   const next = changedDelivery(

@@ -5,12 +5,16 @@ import type {
   DeliveryAttempt,
   DeliveryStatus,
   NewSubscription,
+  NewSubscriptionBody,
   Subscription,
 } from '@crimestats/contracts';
+import { NewEmailSubscriptionSchema } from '@crimestats/contracts';
 import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
 import type { Store, StoredDelivery, StoredSubscription } from '@crimestats/store';
 import { checkTargetUrl, newWebhookSecret, type AllowList } from '@crimestats/webhooks';
 import type { AttemptResult } from './attempt.ts';
+import { emailOf, emailTarget } from './target.ts';
+import { unsubscribeTokenMatches } from './unsubscribe-token.ts';
 
 /** The repositories subscriptions are kept in. */
 export type SubscriptionStore = Pick<Store, 'subscriptions' | 'deliveries'>;
@@ -25,7 +29,7 @@ export interface SubscriptionRules {
 }
 
 /** Which field of a new subscription is refused. */
-export type SubscriptionField = 'area' | 'categories' | 'url';
+export type SubscriptionField = 'area' | 'categories' | 'url' | 'email';
 
 /** A new subscription that cannot be made as asked; the message says why, for the caller. */
 export class SubscriptionInputError extends Error {
@@ -50,15 +54,13 @@ export const MAX_PAGE = 1000;
 /** `sub_` and 128 random bits, URL-safe: an id nobody can guess or enumerate. */
 export const newSubscriptionId = (): string => `sub_${randomBytes(16).toString('base64url')}`;
 
-/** A stored subscription as it may be shown: never with its secret. */
-export const publicSubscription = (s: StoredSubscription): Subscription => ({
-  id: s.id,
-  area: s.area,
-  categories: s.categories,
-  url: s.url,
-  status: s.status,
-  createdAt: s.createdAt,
-});
+/** A stored subscription as it may be shown: never with its secret; `email` for an email one. */
+export function publicSubscription(s: StoredSubscription): Subscription {
+  const shown = { id: s.id, area: s.area, categories: s.categories };
+  const email = emailOf(s.url);
+  const target = email === undefined ? { url: s.url } : { email };
+  return { ...shown, ...target, status: s.status, createdAt: s.createdAt };
+}
 
 /** A stored delivery as it is shown, without its row version. */
 export const publicDelivery = ({ version: _version, ...delivery }: StoredDelivery): Delivery =>
@@ -87,31 +89,49 @@ function knownCategories(categories: CategoryTaxonomy, codes: readonly string[] 
 }
 
 /**
- * Checks and stores a new subscription. The URL must pass the target guard's form check (https,
- * no credentials, no address that is not public unless allowed); it is stored as the URL parser
- * writes it. The answer is the only place its signing secret is ever shown.
+ * Checks and stores a new subscription. A webhook's URL must pass the target guard's form check
+ * (https, no credentials, no address that is not public unless allowed); it is stored as the URL
+ * parser writes it, and the answer is the only place its signing secret is ever shown. An email
+ * address is stored as `mailto:<address>`; its secret signs its unsubscribe links and is not shown.
  */
 export async function createSubscription(
   store: SubscriptionStore,
-  input: NewSubscription,
+  input: NewSubscription | NewSubscriptionBody,
   rules: SubscriptionRules,
 ): Promise<CreatedSubscription> {
   const area = subscribableArea(rules.areas, input.area);
   const categories = knownCategories(rules.categories, input.categories);
-  const target = checkTargetUrl(input.url, rules.allow);
-  if (!target.ok) {
-    throw new SubscriptionInputError('url', `the URL is refused: ${target.reason}`);
-  }
-  const created = {
+  const stored = {
     id: newSubscriptionId(),
     area,
     categories,
-    url: target.url.href,
+    url: targetUrl(input, rules.allow),
     createdAt: (rules.clock ?? (() => new Date()))().toISOString(),
     secret: newWebhookSecret(),
   };
-  await store.subscriptions.create(created);
-  return { ...created, status: 'active' };
+  await store.subscriptions.create(stored);
+  const shown = publicSubscription({ ...stored, status: 'active', version: 1 });
+  return 'url' in shown ? { ...shown, secret: stored.secret } : shown;
+}
+
+const EXACTLY_ONE = 'give exactly one of url (a webhook) or email';
+
+/** The stored target: the URL as the parser writes it, or `mailto:<address>`. */
+function targetUrl(input: NewSubscription | NewSubscriptionBody, allow: AllowList): string {
+  const url = 'url' in input ? input.url : undefined;
+  const email = 'email' in input ? input.email : undefined;
+  if (url === undefined) {
+    if (email === undefined) throw new SubscriptionInputError('url', EXACTLY_ONE);
+    // Checked here too: the command line stores without the API's body schema.
+    if (!NewEmailSubscriptionSchema.shape.email.safeParse(email).success) {
+      throw new SubscriptionInputError('email', `"${email}" is not an email address`);
+    }
+    return emailTarget(email);
+  }
+  if (email !== undefined) throw new SubscriptionInputError('email', EXACTLY_ONE);
+  const target = checkTargetUrl(url, allow);
+  if (!target.ok) throw new SubscriptionInputError('url', `the URL is refused: ${target.reason}`);
+  return target.url.href;
 }
 
 /** Subscriptions, oldest first: one area's when given. */
@@ -129,6 +149,32 @@ export async function getSubscription(
 ): Promise<Subscription | undefined> {
   const stored = await store.subscriptions.get(id);
   return stored && publicSubscription(stored);
+}
+
+/**
+ * An email subscription removed through its unsubscribe link: true when the token is its own.
+ * False alike for no such subscription, a webhook subscription and a wrong token, so the link
+ * tells nobody which ids exist.
+ */
+export async function unsubscribeByToken(
+  store: SubscriptionStore,
+  id: string,
+  token: string,
+): Promise<boolean> {
+  const subscription = await validUnsubscribe(store, id, token);
+  return subscription !== undefined && (await store.subscriptions.remove(id));
+}
+
+/** The email subscription an unsubscribe link is for, if the link is valid. */
+export async function validUnsubscribe(
+  store: SubscriptionStore,
+  id: string,
+  token: string,
+): Promise<Subscription | undefined> {
+  const stored = await store.subscriptions.get(id);
+  if (stored === undefined || emailOf(stored.url) === undefined) return undefined;
+  if (!unsubscribeTokenMatches(stored.id, stored.secret, token)) return undefined;
+  return publicSubscription(stored);
 }
 
 /**

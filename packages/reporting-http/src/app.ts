@@ -33,6 +33,7 @@ import { deliveryRoutes } from './routes/deliveries.ts';
 import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
 import { atomFeedRoute, hideFeedToken } from './routes/atom-feed.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 
 export interface ReportingAppDeps {
   /** Where the figures are: a server or embedded client, and the (migrated) database. */
@@ -64,9 +65,10 @@ export interface ReportingAppDeps {
    */
   events?: { tail: EventTail; heartbeatMs?: number } | undefined;
   /**
-   * Webhook subscriptions and their deliveries under /v1 (the allow list, the notifier's sender
-   * for pings and its retry for dead deliveries), and private Atom feeds (managed under /v1, read
-   * at /feeds/<token>.atom); omitted, those routes are not served at all.
+   * Webhook and email subscriptions and their deliveries under /v1 (the allow list, the
+   * notifier's sender for pings and its retry for dead deliveries), private Atom feeds (managed
+   * under /v1, read at /feeds/<token>.atom) and email's one-click unsubscribe at /unsubscribe;
+   * omitted, those routes are not served at all.
    */
   subscriptions?: SubscriptionSettings | undefined;
 }
@@ -167,11 +169,13 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     { prefix: '/v1' },
   );
   if (deps.subscriptions !== undefined) {
+    const store = createStore(deps.store.client, deps.store.database);
     await app.register(atomFeedRoute, {
-      store: createStore(deps.store.client, deps.store.database),
+      store,
       names: namesFrom(areas, categories),
       publicUrl: deps.subscriptions.publicUrl,
     });
+    await app.register(unsubscribeRoutes, { store, areas });
   }
   if (deps.extraRoutes !== undefined) await app.register(deps.extraRoutes);
   return app;

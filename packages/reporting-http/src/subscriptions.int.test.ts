@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  CreatedSubscriptionSchema,
+  CreatedWebhookSubscriptionSchema,
   DeliveryAttemptSchema,
   FiguresEventSchema,
   SubscriptionSchema,
+  WebhookSubscriptionSchema,
 } from '@crimestats/contracts';
 import { createStore, migrate, type Store, type StoredDelivery } from '@crimestats/store';
 import { createTestDatabase, type TestDatabase } from '@crimestats/store/testing';
@@ -50,15 +51,52 @@ describe('webhook subscriptions on the real store', () => {
   const created = async (body: object, headers: Record<string, string> = analyst) => {
     const res = await subscribe(body, headers);
     expect(res.statusCode).toBe(201);
-    return CreatedSubscriptionSchema.parse(res.json());
+    return CreatedWebhookSubscriptionSchema.parse(res.json());
   };
   const allIds = async (): Promise<string[]> => (await store.subscriptions.list()).map((s) => s.id);
 
   describe('create, read, list and remove', () => {
+    it('creates an email one: its answers show the address, never a URL or secret', async () => {
+      const res = await subscribe({
+        area: SOUTH_DERBYSHIRE,
+        email: 'officer@example.gov.uk',
+        categories: ['drugs'],
+      });
+      expect(res.statusCode).toBe(201);
+      const sub = res.json();
+      expect(sub).toEqual({
+        id: expect.stringMatching(/^sub_/),
+        area: SOUTH_DERBYSHIRE,
+        categories: ['drugs'],
+        email: 'officer@example.gov.uk',
+        status: 'active',
+        createdAt: expect.any(String),
+      });
+      const read = await call('GET', `/v1/subscriptions/${sub.id}`);
+      expect(read.json()).toEqual(sub);
+      const listed = (await call('GET', `/v1/subscriptions?area=${SOUTH_DERBYSHIRE}`)).json();
+      expect(listed.subscriptions).toContainEqual(sub);
+      // Stored as mailto:, with a secret of its own for its unsubscribe links.
+      expect(await store.subscriptions.get(sub.id)).toMatchObject({
+        url: 'mailto:officer@example.gov.uk',
+        secret: expect.stringMatching(/^whsec_/),
+      });
+      // The same role rules as a webhook's.
+      const other = await subscribe(
+        { area: DERBY_CITY, email: 'x@example.gov.uk' },
+        southDerbyshire,
+      );
+      expect(other.statusCode).toBe(403);
+      expect(
+        (await subscribe({ area: SOUTH_DERBYSHIRE, email: 'y@example.gov.uk' }, board)).statusCode,
+      ).toBe(403);
+      await call('DELETE', `/v1/subscriptions/${sub.id}`);
+    });
+
     it('creates one with a secret shown only in the answer', async () => {
       const res = await subscribe({ area: SOUTH_DERBYSHIRE, url: HOOK });
       expect(res.statusCode).toBe(201);
-      const sub = CreatedSubscriptionSchema.parse(res.json());
+      const sub = CreatedWebhookSubscriptionSchema.parse(res.json());
       expect(Object.keys(res.json()).sort()).toEqual(
         ['area', 'categories', 'createdAt', 'id', 'secret', 'status', 'url'].sort(),
       );
@@ -155,9 +193,20 @@ describe('webhook subscriptions on the real store', () => {
         [
           { area: SOUTH_DERBYSHIRE, url: HOOK, category: 'drugs' },
           'category',
-          /^unknown field "category"; allowed: area, url, categories$/,
+          /^unknown field "category"; allowed: area, url, email, categories$/,
         ],
-        [{ area: SOUTH_DERBYSHIRE }, 'url', /^url: /],
+        [
+          { area: SOUTH_DERBYSHIRE },
+          'url',
+          /^url: give exactly one of url \(a webhook\) or email$/,
+        ],
+        [
+          { area: SOUTH_DERBYSHIRE, url: HOOK, email: 'officer@example.gov.uk' },
+          'email',
+          /^email: give exactly one of url \(a webhook\) or email$/,
+        ],
+        [{ area: SOUTH_DERBYSHIRE, email: 'not an address' }, 'email', /^email: /],
+        [{ area: SOUTH_DERBYSHIRE, email: 'a@b' }, 'email', /^email: /],
       ];
       for (const [body, parameter, error] of cases) {
         const res = await subscribe(body);
@@ -310,7 +359,7 @@ describe('webhook subscriptions on the real store', () => {
       });
       expect(attempt.deliveryId).toMatch(/^msg_[A-Za-z0-9_-]{22}$/);
       const sent = fake.sent.at(-1)!;
-      expect(sent.target).toEqual({ url: HOOK, secret: sub.secret });
+      expect(sent.target).toMatchObject({ url: HOOK, secret: sub.secret });
       expect(sent.message.id).toBe(attempt.deliveryId);
       const event = FiguresEventSchema.parse(JSON.parse(sent.message.body));
       expect(event.type).toBe('ping');
@@ -443,10 +492,11 @@ describe('webhook subscriptions on the real store', () => {
       expect(Object.keys(create.responses)).toEqual(
         expect.arrayContaining(['201', '400', '401', '403']),
       );
-      expect(create.requestBody.content['application/json'].schema.required).toEqual([
-        'area',
-        'url',
-      ]);
+      const body = create.requestBody.content['application/json'].schema;
+      expect(body.required).toEqual(['area']);
+      expect(Object.keys(body.properties)).toEqual(['area', 'url', 'email', 'categories']);
+      expect(openapi.paths['/unsubscribe/{id}'].post).toBeDefined();
+      expect(openapi.paths['/unsubscribe/{id}'].get.security).toBeUndefined();
       expect(openapi.paths['/v1/subscriptions/{id}'].delete.responses['204']).toBeDefined();
       expect(openapi.paths['/v1/deliveries/{id}/retry'].post.responses['409']).toBeDefined();
     });
@@ -483,7 +533,7 @@ describe('subscriptions to receivers the operator allows', () => {
       payload: { area: SOUTH_DERBYSHIRE, url },
     });
     expect(res.statusCode).toBe(201);
-    expect(SubscriptionSchema.parse(res.json()).url).toBe(url);
+    expect(WebhookSubscriptionSchema.parse(res.json()).url).toBe(url);
     const refused = await app.inject({
       method: 'POST',
       url: '/v1/subscriptions',

@@ -7,6 +7,7 @@ import {
   portSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
+import { emailConfigFields } from '@crimestats/digests';
 import { notifierConfigFields } from '@crimestats/notifier';
 import { webhookConfigFields, type AllowList } from '@crimestats/webhooks';
 import { resolve } from 'node:path';
@@ -36,6 +37,7 @@ const CliEnv = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   ...notifierConfigFields,
+  ...emailConfigFields,
 });
 
 export interface CliConfig {
@@ -56,6 +58,8 @@ export interface CliConfig {
   /** Receivers allowed beyond the public internet. */
   webhookAllow: AllowList;
   publicUrl?: string;
+  /** Email digests: through SMTP when given, else written to `$CRIMESTATS_HOME/outbox`. */
+  mail: { smtpUrl?: string; from: string };
   notifier: {
     quietMs: number;
     maxHoldMs: number;
@@ -85,6 +89,10 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     webhookAllow: e.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
     ...(e.CRIMESTATS_PUBLIC_URL === undefined ? {} : { publicUrl: e.CRIMESTATS_PUBLIC_URL }),
+    mail: {
+      ...(e.CRIMESTATS_SMTP_URL === undefined ? {} : { smtpUrl: e.CRIMESTATS_SMTP_URL }),
+      from: e.CRIMESTATS_MAIL_FROM,
+    },
     notifier: {
       quietMs: e.NOTIFIER_QUIET_MS,
       maxHoldMs: e.NOTIFIER_MAX_HOLD_MS,

@@ -2,10 +2,12 @@ import { Topics } from '@crimestats/contracts';
 import {
   RequiredBrokerListSchema,
   clickHouseServerFields,
+  forceFields,
   logLevelSchema,
   portSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
+import { emailConfigFields } from '@crimestats/digests';
 import { notifierConfigFields } from '@crimestats/notifier';
 import { webhookConfigFields } from '@crimestats/webhooks';
 import { z } from 'zod';
@@ -15,6 +17,9 @@ const NotifierEnv = z.object({
   ...clickHouseServerFields,
   ...webhookConfigFields,
   ...notifierConfigFields,
+  ...emailConfigFields,
+  /** The force compared in digests' figures for windows the aggregator does not keep. */
+  CRIMESTATS_FORCE: forceFields.CRIMESTATS_FORCE,
   NOTIFIER_GROUP_ID: z.string().default('crimestats-notifier'),
   /** Topic names; only tests change them. */
   TOPIC_FIGURES_UPDATED: z.string().default(Topics.figuresUpdated),

@@ -3,19 +3,57 @@ import { defaultPartitions, Topics } from '@crimestats/contracts';
 import { defaultReference } from '@crimestats/domain';
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
 import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
+import { changesFromStore, deliverySender, mailTransport } from '@crimestats/digests';
 import {
   createSender,
   Dispatcher,
+  type EventLinks,
+  type SendWebhook,
   namesFrom,
   Notifier,
   notifierMetrics,
   startNotifierConsumer,
 } from '@crimestats/notifier';
+import { reportStore } from '@crimestats/reporting';
 import { createStore, migrate, openClickHouse } from '@crimestats/store';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadNotifierConfig, type NotifierConfig } from './config.ts';
+
+/**
+ * Webhooks POSTed; email digests through CRIMESTATS_SMTP_URL. Without it an email delivery fails
+ * with an error that says so (retried, then dead, and retried by hand once SMTP is set), so a
+ * notifier serving only webhooks starts without mail settings.
+ */
+function sender(
+  config: NotifierConfig,
+  client: ReturnType<typeof openClickHouse>,
+  links: EventLinks,
+  logger: Logger,
+): SendWebhook {
+  const reference = { ...defaultReference, forceCode: config.CRIMESTATS_FORCE };
+  const mail = mailTransport({
+    smtpUrl: config.CRIMESTATS_SMTP_URL,
+    from: config.CRIMESTATS_MAIL_FROM,
+    timeoutMs: config.NOTIFIER_TIMEOUT_MS,
+  });
+  if (config.CRIMESTATS_SMTP_URL === undefined) {
+    logger.warn("CRIMESTATS_SMTP_URL is not set: email subscriptions' deliveries will fail");
+  }
+  logger.info({ email: mail.description, from: config.CRIMESTATS_MAIL_FROM }, 'email digests');
+  return deliverySender({
+    webhook: createSender({
+      allow: config.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
+      timeoutMs: config.NOTIFIER_TIMEOUT_MS,
+    }),
+    mail,
+    from: config.CRIMESTATS_MAIL_FROM,
+    reference,
+    readChanges: changesFromStore(reportStore(client, config.CLICKHOUSE_DATABASE), reference),
+    links,
+  });
+}
 
 async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const client = openClickHouse(clickHouseServer(config));
@@ -23,12 +61,10 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const store = createStore(client, config.CLICKHOUSE_DATABASE);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const links = { publicUrl: config.CRIMESTATS_PUBLIC_URL };
   const dispatcher = new Dispatcher({
     store,
-    send: createSender({
-      allow: config.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
-      timeoutMs: config.NOTIFIER_TIMEOUT_MS,
-    }),
+    send: sender(config, client, links, logger),
     policy: {
       baseMs: config.NOTIFIER_RETRY_BASE_MS,
       capMs: config.NOTIFIER_RETRY_CAP_MS,
@@ -69,7 +105,7 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
       new Notifier({
         store,
         names: namesFrom(defaultReference.areas, defaultReference.categories),
-        links: { publicUrl: config.CRIMESTATS_PUBLIC_URL },
+        links,
         queue: dispatcher,
         source: topic,
         timing: { quietMs: config.NOTIFIER_QUIET_MS, maxHoldMs: config.NOTIFIER_MAX_HOLD_MS },

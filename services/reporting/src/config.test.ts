@@ -21,8 +21,24 @@ describe('loadReportingServiceConfig', () => {
         publicUrl: 'http://127.0.0.1:8080',
         timeoutMs: 10_000,
       },
+      mail: { smtpUrl: undefined, from: 'crimestats <crimestats@localhost>' },
     });
     expect(() => loadReportingServiceConfig({})).toThrow(/CLICKHOUSE_URL is required/);
+  });
+
+  it('takes an SMTP server for email pings and retries, smtp or smtps only', () => {
+    const config = loadReportingServiceConfig({
+      ...base,
+      CRIMESTATS_SMTP_URL: 'smtp://crimestats:pw@mail.example.org:587',
+      CRIMESTATS_MAIL_FROM: 'Crime figures <figures@example.gov.uk>',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://crimestats:pw@mail.example.org:587',
+      from: 'Crime figures <figures@example.gov.uk>',
+    });
+    expect(() =>
+      loadReportingServiceConfig({ ...base, CRIMESTATS_SMTP_URL: 'http://mail.example.org' }),
+    ).toThrow(/CRIMESTATS_SMTP_URL/);
   });
 
   it('reads tokens as hashes, credentials, and turns the cache off on request', () => {

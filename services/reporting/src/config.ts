@@ -7,6 +7,7 @@ import {
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { parseTokenEntries } from '@crimestats/auth';
+import { emailConfigFields } from '@crimestats/digests';
 import { notifierConfigFields } from '@crimestats/notifier';
 import { webhookConfigFields } from '@crimestats/webhooks';
 import { z } from 'zod';
@@ -33,6 +34,8 @@ const ReportingServiceEnv = z.object({
   ...webhookConfigFields,
   /** Pings and manual retries are sent from here, with the notifier's time limit. */
   NOTIFIER_TIMEOUT_MS: notifierConfigFields.NOTIFIER_TIMEOUT_MS,
+  /** Pings and manual retries of email subscriptions go through this SMTP server. */
+  ...emailConfigFields,
 });
 
 export type ReportingServiceConfig = ReturnType<typeof loadReportingServiceConfig>;
@@ -56,6 +59,10 @@ export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env)
       allow: e.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
       publicUrl: e.CRIMESTATS_PUBLIC_URL,
       timeoutMs: e.NOTIFIER_TIMEOUT_MS,
+    },
+    mail: {
+      smtpUrl: e.CRIMESTATS_SMTP_URL,
+      from: e.CRIMESTATS_MAIL_FROM,
     },
   };
 }

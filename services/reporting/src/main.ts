@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
 import { defaultReference } from '@crimestats/domain';
-import { describeTarget } from '@crimestats/reporting';
+import { changesFromStore, deliverySender, mailTransport } from '@crimestats/digests';
+import { describeTarget, reportStore } from '@crimestats/reporting';
 import { createSender, retryDelivery } from '@crimestats/notifier';
-import { createStore, openClickHouse } from '@crimestats/store';
+import { openClickHouse } from '@crimestats/store';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildReportingApp } from '@crimestats/reporting-http';
@@ -21,11 +22,21 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   const tokens = new TokenRegistry(config.tokens);
   let accepting = true;
   // Pings and manual retries of dead deliveries are sent from here; the notifier sends the rest.
-  const send = createSender({ allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs });
-  const store = createStore(client, config.database);
+  // Email goes through CRIMESTATS_SMTP_URL; without it, an email ping or retry fails saying so.
+  const reference = { ...defaultReference, forceCode: config.forceCode };
+  const store = reportStore(client, config.database);
+  const mail = mailTransport({ ...config.mail, timeoutMs: config.webhooks.timeoutMs });
+  const send = deliverySender({
+    webhook: createSender({ allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs }),
+    mail,
+    from: config.mail.from,
+    reference,
+    readChanges: changesFromStore(store, reference),
+    links: { publicUrl: config.webhooks.publicUrl },
+  });
   const app = await buildReportingApp({
     store: { client, database: config.database },
-    reference: { ...defaultReference, forceCode: config.forceCode },
+    reference,
     tokens,
     logger,
     metrics,
@@ -54,6 +65,7 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
       database: config.database,
       tokens: tokens.size,
       cache: config.cache ?? 'off',
+      email: mail.description,
     },
     `reporting service listening on ${config.host}:${port}`,
   );

@@ -1,7 +1,8 @@
 import {
   CreatedSubscriptionSchema,
   DeliveryAttemptSchema,
-  NewSubscriptionSchema,
+  // Unknown fields are refused by name, so a typo (`category`) never subscribes to everything.
+  NewSubscriptionBodySchema,
   SubscriptionSchema,
 } from '@crimestats/contracts';
 import { cspAreaOf } from '@crimestats/auth';
@@ -49,9 +50,6 @@ export interface SubscriptionRouteDeps {
   settings: SubscriptionSettings;
 }
 
-// Unknown fields are refused by name, so a typo (`category`) never subscribes to everything.
-const NewSubscriptionBodySchema = z.strictObject(NewSubscriptionSchema.shape);
-
 const params = z.object({ id: IdParamSchema });
 
 /** Webhook subscriptions: make, list, read, remove and ping them. */
@@ -85,9 +83,11 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<SubscriptionRouteDeps> = 
     {
       onRequest: refuseReadOnly,
       schema: {
-        summary: "Subscribe a webhook URL to one CSP area's figures",
+        summary: "Subscribe a webhook URL or an email address to one CSP area's figures",
         description:
-          'The answer holds the signing secret (`whsec_…`), shown this once only. `categories` ' +
+          'Exactly one of `url` (a webhook) or `email` (one digest per load, with one-click ' +
+          "unsubscribe). A webhook's answer holds its signing secret (`whsec_…`), shown this " +
+          "once only; an email subscription's answer has `email` and no secret. `categories` " +
           'limits events to those categories (every category when omitted). The URL must be ' +
           'https (http only to a host the operator allows) without credentials, and an address ' +
           'written in it must be public unless allowed: loopback, private, link-local, CGNAT, ' +

@@ -1,12 +1,22 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { SubscriptionSchema, type Subscription } from '@crimestats/contracts';
+import { SubscriptionStatusSchema, type Subscription } from '@crimestats/contracts';
+import { AreaCodeSchema, CategoryCodeSchema } from '@crimestats/domain';
 import { z } from 'zod';
 import { uint64Column } from '../columns.ts';
 import { insertRows, selectRows } from '../query.ts';
 import { list, qualified, sql, str, type SqlFragment } from '../sql.ts';
 
-/** A subscription with what only the notifier needs: its signing secret and its row version. */
-export const StoredSubscriptionSchema = SubscriptionSchema.extend({
+/**
+ * A subscription as kept, with what only the notifier needs: its secret and its row version.
+ * `url` is the target either way: a webhook's URL, or `mailto:<address>` for email.
+ */
+export const StoredSubscriptionSchema = z.object({
+  id: z.string().min(1),
+  area: AreaCodeSchema,
+  categories: z.array(CategoryCodeSchema),
+  url: z.string().min(1),
+  status: SubscriptionStatusSchema,
+  createdAt: z.iso.datetime(),
   secret: z.string().startsWith('whsec_'),
   version: z.number().int().positive(),
 });
@@ -40,7 +50,7 @@ const SubscriptionRowSchema = z
 
 const COLUMNS = sql`id, area_code, url, categories, secret, status, created_at_ms, version`;
 
-/** Webhook subscriptions. Each change writes the next version of the row; reads take the latest. */
+/** Webhook and email subscriptions. Each change writes the next version of the row; reads take the latest. */
 export class SubscriptionsRepository {
   readonly #client: ClickHouseClient;
   readonly #table: SqlFragment;

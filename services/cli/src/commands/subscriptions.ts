@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { DeliveryStatusSchema } from '@crimestats/contracts';
+import { DeliveryStatusSchema, type NewSubscription } from '@crimestats/contracts';
 import { loadCliConfig } from '../config.ts';
 import { UserError } from '../user-error.ts';
 import { subscriptionsClientFor } from './subscriptions/client-for.ts';
@@ -34,15 +34,35 @@ const print = (format: Format, json: unknown, table: () => string): void => {
 };
 const client = () => subscriptionsClientFor(loadCliConfig());
 
-/** `crimestats subscriptions …`: webhook subscriptions and their deliveries. */
+interface AddFlags {
+  area: string;
+  url?: string;
+  email?: string;
+  category: string[];
+  format?: string;
+}
+
+/** `--url` or `--email`, exactly one; the address itself is checked where it is stored. */
+function newSubscription(flags: AddFlags): NewSubscription {
+  const categories = flags.category.length === 0 ? {} : { categories: flags.category };
+  if (flags.url !== undefined && flags.email === undefined) {
+    return { area: flags.area, url: flags.url, ...categories };
+  }
+  if (flags.email !== undefined && flags.url === undefined) {
+    return { area: flags.area, email: flags.email, ...categories };
+  }
+  throw new UserError('give exactly one of --url <url> or --email <address>');
+}
+
+/** `crimestats subscriptions …`: webhook and email subscriptions and their deliveries. */
 export function subscriptionsCommand(): Command {
   const add = new Command('add')
-    .description("subscribe a webhook URL to one CSP area's new figures; prints the id and secret")
-    .requiredOption('--area <code>', 'the CSP area, e.g. E07000039')
-    .requiredOption(
-      '--url <url>',
-      'where deliveries are POSTed: https (http only to allowed hosts)',
+    .description(
+      "subscribe a webhook URL (prints the id and secret) or an email address to one CSP area's new figures",
     )
+    .requiredOption('--area <code>', 'the CSP area, e.g. E07000039')
+    .option('--url <url>', 'where deliveries are POSTed: https (http only to allowed hosts)')
+    .option('--email <address>', 'instead of --url: one digest per load to this address')
     .option(
       '--category <code>',
       'only this category; repeat for more (default: every one)',
@@ -50,17 +70,13 @@ export function subscriptionsCommand(): Command {
       [],
     )
     .option('--format <format>', FORMAT_HELP)
-    .action(async (flags: { area: string; url: string; category: string[]; format?: string }) => {
+    .action(async (flags: AddFlags) => {
       const format = formatOf(flags);
-      const created = await (
-        await client()
-      ).add({
-        area: flags.area,
-        url: flags.url,
-        ...(flags.category.length === 0 ? {} : { categories: flags.category }),
-      });
+      const created = await (await client()).add(newSubscription(flags));
       print(format, created, () => renderCreated(created));
-      console.error('keep the secret: it is shown only now, and verifies every delivery');
+      if ('secret' in created) {
+        console.error('keep the secret: it is shown only now, and verifies every delivery');
+      }
     });
 
   const list = new Command('list')
@@ -111,7 +127,7 @@ export function subscriptionsCommand(): Command {
     });
 
   return new Command('subscriptions')
-    .description('webhook subscriptions to new figures, and their deliveries')
+    .description('webhook and email subscriptions to new figures, and their deliveries')
     .addCommand(add)
     .addCommand(list)
     .addCommand(remove)

@@ -10,11 +10,17 @@ import {
   SAMPLE_FILE,
   writeServerInfo,
 } from '@crimestats/single-machine';
+import { reportStore } from '@crimestats/reporting';
 import { buildReportingApp } from '@crimestats/reporting-http';
 import { Dispatcher, notifierMetrics } from '@crimestats/notifier';
 import { Registry } from 'prom-client';
 import { loadCliConfig } from '../config.ts';
-import { buildLocalServer, forwardChanges, forwardReads } from '../up/local-server.ts';
+import {
+  buildLocalServer,
+  forwardChanges,
+  forwardForms,
+  forwardReads,
+} from '../up/local-server.ts';
 import { webhookDelivery } from '../webhook-delivery.ts';
 import { UserError } from '../user-error.ts';
 
@@ -29,6 +35,8 @@ export const SUBSCRIPTION_CHANGES = [
 
 /** The reporting app's reads served on `up`'s one port: its API, its docs, and the Atom feeds. */
 export const REPORTING_READS = ['/v1/*', '/openapi.json', '/docs', '/docs/*', '/feeds/*'];
+/** Email's one-click unsubscribe, outside /v1 and open: the link's token is the proof. */
+export const UNSUBSCRIBE = ['/unsubscribe/*'];
 
 export function upCommand(): Command {
   return new Command('up')
@@ -69,8 +77,9 @@ export function upCommand(): Command {
         },
       });
       const metrics = new Registry();
-      const delivery = webhookDelivery(config);
-      const send = delivery.send;
+      const delivery = webhookDelivery(config, links);
+      const figures = reportStore(pipeline.client, pipeline.database);
+      const send = delivery.sendFrom(figures);
       const dispatcher = new Dispatcher({
         store: pipeline.store,
         send,
@@ -118,13 +127,14 @@ export function upCommand(): Command {
             metrics: new Registry(),
             subscriptions: {
               allow: config.webhookAllow,
-              send: delivery.send,
-              retry: delivery.retry(pipeline.store),
+              send,
+              retry: delivery.retry(figures),
               ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
             },
           });
-          forwardReads(server, reporting, REPORTING_READS);
+          forwardReads(server, reporting, [...REPORTING_READS, ...UNSUBSCRIBE]);
           forwardChanges(server, reporting, SUBSCRIPTION_CHANGES);
+          await forwardForms(server, reporting, UNSUBSCRIBE);
         },
       });
       await app.listen({ host: config.host, port });
@@ -142,6 +152,7 @@ export function upCommand(): Command {
       console.log(`dashboard: ${url}/#token=${encodeURIComponent(local.token)}`);
       console.log(`analyst token${local.created ? ' (new)' : ''}: ${local.token}`);
       console.log(`  (kept in ${local.path}; send it as "Authorization: Bearer <token>")`);
+      console.log(`email digests: ${delivery.mail.description}`);
       console.log('press Ctrl+C to stop');
 
       stopOnSignals({

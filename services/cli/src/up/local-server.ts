@@ -81,7 +81,9 @@ function forwardTo(inner: Inner) {
       url: req.url,
       headers,
       remoteAddress: req.ip,
-      ...(req.body === undefined ? {} : { payload: JSON.stringify(req.body) }),
+      ...(req.body === undefined
+        ? {}
+        : { payload: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) }),
     });
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value !== undefined && !NOT_FORWARDED.has(name)) reply.header(name, value);
@@ -116,4 +118,26 @@ export function forwardChanges(app: FastifyInstance, inner: Inner, paths: readon
       handler: forwardTo(inner),
     });
   }
+}
+
+/**
+ * Forwards POSTs of form bodies on `paths` as they came: the reporting app's one-click
+ * unsubscribe, which mail clients POST as `List-Unsubscribe=One-Click`. Call `forwardReads` too.
+ */
+export async function forwardForms(
+  app: FastifyInstance,
+  inner: Inner,
+  paths: readonly string[],
+): Promise<void> {
+  await app.register(async (scope) => {
+    // Only these routes take forms; the rest of the server still refuses them.
+    scope.addContentTypeParser(
+      ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_req, body, done) => done(null, body),
+    );
+    for (const path of paths) {
+      scope.post(path, { logLevel: 'warn' }, forwardTo(inner));
+    }
+  });
 }

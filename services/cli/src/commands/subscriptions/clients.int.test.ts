@@ -2,6 +2,8 @@ import { hashToken, TokenRegistry } from '@crimestats/auth';
 import { defaultReference } from '@crimestats/domain';
 import { replyNotFound, replyToError } from '@crimestats/http';
 import type { AttemptResult, RetryDelivery } from '@crimestats/notifier';
+import { unconfiguredTransport } from '@crimestats/digests';
+import { reportStore } from '@crimestats/reporting';
 import { buildReportingApp, type ReportingApp } from '@crimestats/reporting-http';
 import {
   createStore,
@@ -93,9 +95,11 @@ describe.each(clickhouseEngines)(
       await migrate(db.client, db.database);
       store = createStore(db.client, db.database);
       const delivery: WebhookDelivery = {
-        send: async () => ATTEMPT,
+        sendFrom: () => async () => ATTEMPT,
         retry: fakeRetry,
+        mail: unconfiguredTransport('not in this test'),
       };
+      const figures = reportStore(db.client, db.database);
       reporting = await buildReportingApp({
         store: { client: db.client, database: db.database },
         reference: defaultReference,
@@ -106,8 +110,8 @@ describe.each(clickhouseEngines)(
         metrics: new Registry(),
         subscriptions: {
           allow: NOTHING_ALLOWED,
-          send: delivery.send,
-          retry: delivery.retry(store),
+          send: delivery.sendFrom(figures),
+          retry: delivery.retry(figures),
         },
       });
       // As `crimestats up` serves it: the reporting app behind the one listener's forwarding.
@@ -135,6 +139,7 @@ describe.each(clickhouseEngines)(
       for (const [via, client] of Object.entries(clients)) {
         const created = await client.add({ area: 'E07000039', url: HOOK, categories: ['drugs'] });
         expect(created).toMatchObject({ area: 'E07000039', url: HOOK, categories: ['drugs'] });
+        if (!('secret' in created)) throw new Error('a webhook subscription has a secret');
         expect(created.secret).toMatch(/^whsec_/);
         const { secret: _secret, ...shown } = created;
         for (const reader of Object.values(clients)) {

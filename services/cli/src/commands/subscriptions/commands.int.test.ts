@@ -94,6 +94,39 @@ describe('crimestats subscriptions', () => {
     expect(again).toMatchObject({ code: 1, stderr: `crimestats: no subscription "${id}"\n` });
   }, 240_000);
 
+  it('adds an email subscription with --email: no secret shown, listed as mailto:', async () => {
+    const add = await crimestats(
+      'subscriptions',
+      'add',
+      '--area',
+      'E07000039',
+      '--email',
+      'officer@example.gov.uk',
+    );
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/^email +officer@example\.gov\.uk$/m);
+    expect(add.stdout).not.toContain('whsec_');
+    expect(add.stderr).not.toMatch(/shown only now/);
+    const list = await crimestats('subscriptions', 'list', '--area', 'E07000039');
+    expect(list.stdout).toMatch(/ mailto:officer@example\.gov\.uk$/m);
+    const both = await crimestats(
+      'subscriptions',
+      'add',
+      '--area',
+      'E07000039',
+      '--email',
+      'officer@example.gov.uk',
+      '--url',
+      'https://hooks.example.org/x',
+    );
+    expect(both).toMatchObject({
+      code: 2,
+      stderr: 'crimestats: give exactly one of --url <url> or --email <address>\n',
+    });
+    const bad = await crimestats('subscriptions', 'add', '--area', 'E07000039', '--email', 'nope');
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/^crimestats: --email: /) });
+  }, 240_000);
+
   it('refuses a target that is not public, and bad flags, with exit 2', async () => {
     const ssrf = await crimestats(
       'subscriptions',

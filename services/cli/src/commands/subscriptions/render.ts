@@ -17,13 +17,20 @@ const areaName = (code: string): string => defaultAreas.byCode(code)?.name ?? co
 const categoriesText = (codes: readonly string[]): string =>
   codes.length === 0 ? 'every category' : codes.join(' ');
 
+/** Where a subscription's deliveries go: its URL, or `mailto:` its email address. */
+const targetOf = (sub: Subscription): string => ('url' in sub ? sub.url : `mailto:${sub.email}`);
+
 export function renderCreated(sub: CreatedSubscription): string {
   return columns([
     ['id', sub.id],
     ['area', `${sub.area} (${areaName(sub.area)})`],
     ['categories', categoriesText(sub.categories)],
-    ['url', sub.url],
-    ['secret', sub.secret],
+    ...('url' in sub
+      ? [
+          ['url', sub.url],
+          ['secret', sub.secret],
+        ]
+      : [['email', sub.email]]),
   ]);
 }
 
@@ -31,7 +38,14 @@ export function renderSubscriptions(subs: readonly Subscription[]): string {
   if (subs.length === 0) return 'no subscriptions\n';
   return columns([
     ['id', 'area', 'status', 'created', 'categories', 'url'],
-    ...subs.map((s) => [s.id, s.area, s.status, s.createdAt, categoriesText(s.categories), s.url]),
+    ...subs.map((s) => [
+      s.id,
+      s.area,
+      s.status,
+      s.createdAt,
+      categoriesText(s.categories),
+      targetOf(s),
+    ]),
   ]);
 }
 

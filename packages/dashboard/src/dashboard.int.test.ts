@@ -457,7 +457,7 @@ describe('the dashboard, in Chromium, against crimestats up', () => {
     await shot(page, 'incomplete-2026-01');
   });
 
-  it("manages the chosen area's subscriptions: adds a webhook, refuses a private one, removes it", async () => {
+  it("manages the chosen area's subscriptions: a webhook and an email, a private address refused, removal", async () => {
     await page.goto(`${running!.url}/?area=${SOUTH_DERBYSHIRE}`);
     await settled(page);
     await page.waitForSelector('#subscribe-form:not([hidden])');
@@ -480,9 +480,24 @@ describe('the dashboard, in Chromium, against crimestats up', () => {
     expect(await page.textContent('#subscriptions-error')).toContain('private');
     expect(await page.locator('#subscriptions-body tr').count()).toBe(1);
 
+    // An email digest instead: no secret to show; up writes it to its outbox without SMTP.
+    await page.check('input[name="channel"][value="email"]');
+    await page.fill('#subscribe-target', 'officer@example.gov.uk');
+    await page.click('#subscribe-button');
+    await expect.poll(() => page.locator('#subscriptions-body tr').count()).toBe(2);
+    expect(await page.textContent('#subscribe-result')).toContain(
+      'Subscribed officer@example.gov.uk: a digest is sent after each load',
+    );
+    expect(await page.locator('#subscriptions-body tr td:first-child').allTextContents()).toEqual([
+      'http://127.0.0.1:9/hook',
+      'officer@example.gov.uk',
+    ]);
+
+    await page.click('#subscriptions-body tr:first-child button');
+    await expect.poll(() => page.locator('#subscriptions-body tr').count()).toBe(1);
+    expect(await page.textContent('#subscribe-result')).toContain('Removed');
     await page.click('#subscriptions-body button');
     await expect.poll(() => page.locator('#subscriptions-body tr').count()).toBe(0);
-    expect(await page.textContent('#subscribe-result')).toContain('Removed');
 
     // The county is no CSP area: nothing to subscribe to there.
     await page.selectOption('#area', 'E10000007');

@@ -437,6 +437,7 @@ describe('reporting service on the real store (server)', () => {
         '/v1/categories',
         '/v1/comparisons',
         '/v1/packs',
+        '/v1/whoami',
       ]);
       const comparisons = openapi.paths['/v1/comparisons'].get;
       expect(comparisons.security).toEqual([{ bearerAuth: [] }]);

@@ -4,7 +4,6 @@ import {
   CreatedWebhookSubscriptionSchema,
   DeliveryAttemptSchema,
   FiguresEventSchema,
-  SubscriptionSchema,
   WebhookSubscriptionSchema,
 } from '@crimestats/contracts';
 import { createStore, migrate, type Store, type StoredDelivery } from '@crimestats/store';

@@ -19,6 +19,7 @@ import {
   type RecomputeLimits,
   type WorkUnit,
 } from './recompute-plan.ts';
+import { inputVersions } from './input-version.ts';
 import type { AggregatorReference } from './reference.ts';
 
 export interface RecomputeScope {
@@ -29,7 +30,7 @@ export interface RecomputeScope {
   forceCodes?: readonly string[];
 }
 
-/** Figure rows to store (new or changed ones only), and the changes they make. */
+/** Figure rows to store (every one recomputed), and the changes they make. */
 export interface RecomputeResult {
   rows: FigureRow[];
   updates: FiguresUpdated[];
@@ -56,9 +57,11 @@ export async function* recomputeChunks(
 ): AsyncGenerator<RecomputeResult> {
   const categories = [...new Set(scope.categories)];
   if (categories.length === 0) return;
+  const forces = forcePlans(reference.areas, scope.forceCodes ?? [reference.forceCode]);
+  // Before any data is read, so no row claims a version newer than its data (see inputVersions).
+  const versions = await inputVersions(store, forces);
   // The reads a window needs are independent, so they are all under way at once.
   const populations = settledLater(store.populations.appliedTo(reference.populations));
-  const forces = forcePlans(reference.areas, scope.forceCodes ?? [reference.forceCode]);
   let chunk: RecomputeResult = { rows: [], updates: [] };
   for (const [months, ends] of scope.periodEnds) {
     const plan = endsPlan(ends, months);
@@ -78,6 +81,7 @@ export async function* recomputeChunks(
       reference: { ...reference, populations: await populations },
       forces,
       computedAt,
+      versions,
     };
     for (const [i, unit] of units.entries()) {
       // One unit's stored figures at a time, so the budget bounds them.
@@ -121,6 +125,8 @@ interface Context {
   reference: ComparisonReference;
   forces: ForcePlan[];
   computedAt: Date;
+  /** Force code → the version its rows are stored with. */
+  versions: ReadonlyMap<string, bigint>;
 }
 
 /**
@@ -168,9 +174,9 @@ function* recomputeUnit(
   existing: ReadonlyMap<string, FigureSummary>,
   months: number,
 ): Generator<RecomputeResult> {
-  const { reference, computedAt, forces } = context;
-  const version = computedAt.getTime();
+  const { reference, computedAt, forces, versions } = context;
   for (const force of forces) {
+    const version = versions.get(force.code)!;
     for (const category of unit.categories) {
       const result: RecomputeResult = { rows: [], updates: [] };
       const comparisons = figureComparisons({
@@ -183,21 +189,13 @@ function* recomputeUnit(
       });
       for (const comparison of comparisons) {
         for (const row of figureRowsOf(comparison, computedAt, version)) {
-          const before = existing.get(figureKey(row));
-          const change = figureChange(before, row);
+          // Every row is written, changed or not: another instance may store a row computed from
+          // less data after the stored rows were read here, and only a row with a higher version
+          // replaces it. Writing the same version again changes nothing. Notices are only for
+          // what changed (significance is not in a notice).
+          const change = figureChange(existing.get(figureKey(row)), row);
           if (change) result.updates.push(change);
-          // A row that would store what is stored already is not written again: a replay or a
-          // recompute that changes nothing writes nothing. Significance is not in the notice, but
-          // a change of method can move it alone (an incomplete row is no longer tested).
-          if (
-            change ||
-            !before ||
-            before.areaName !== row.areaName ||
-            before.population !== row.population ||
-            before.significant !== row.significant
-          ) {
-            result.rows.push(row);
-          }
+          result.rows.push(row);
         }
       }
       yield result;

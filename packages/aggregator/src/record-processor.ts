@@ -3,6 +3,7 @@ import { addMonths, parseMonth, type Month } from '@crimestats/domain';
 import type { Store } from '@crimestats/store';
 import type { Logger } from 'pino';
 import { affectedCategories, affectedPeriodEnds, allPeriodEnds } from './affected-periods.ts';
+import { ForceLocks } from './force-locks.ts';
 import { recomputeChunks, type RecomputeScope } from './recompute.ts';
 import { DEFAULT_RECOMPUTE_LIMITS, type RecomputeLimits } from './recompute-plan.ts';
 import type { AggregatorReference } from './reference.ts';
@@ -39,10 +40,14 @@ export interface RecordProcessorOptions {
  * Turns monthly records into stored figures: stores the records (idempotent: the latest revision
  * wins), recomputes every period the changed months touch, publishes what changed, then stores the
  * figures. Each step can be repeated safely, so a batch can be retried or replayed after a crash.
+ *
+ * A recompute covers whole forces (those of the batch's areas), and recomputes of one force never
+ * run at once in this process, whichever topic their batches came from.
  */
 export class RecordProcessor {
   readonly #o: RecordProcessorOptions;
   readonly #clock: () => Date;
+  readonly #locks = new ForceLocks();
 
   constructor(options: RecordProcessorOptions) {
     this.#o = options;
@@ -62,32 +67,54 @@ export class RecordProcessor {
       records.map((r) => r.category),
       reference.categories,
     );
-    const range = await store.monthlyRecords.monthRange();
-    if (!range) return { records: records.length, figures: 0, updates: 0, recomputeMs: 0 };
-    const periodEnds = new Map(
-      this.#o.windows.map((n) => [n, affectedPeriodEnds(touched, n, range)]),
-    );
-    return { records: records.length, ...(await this.#recompute({ categories, periodEnds })) };
+    const forceCodes = this.#forcesOf(records);
+    const recomputed = await this.#locks.run(forceCodes, async () => {
+      const range = await store.monthlyRecords.monthRange();
+      if (!range) return { figures: 0, updates: 0, recomputeMs: 0 };
+      const periodEnds = new Map(
+        this.#o.windows.map((n) => [n, affectedPeriodEnds(touched, n, range)]),
+      );
+      return this.#recompute({ categories, periodEnds, forceCodes });
+    });
+    return { records: records.length, ...recomputed };
   }
 
-  /** New populations change rates everywhere they apply, so every figure is recomputed. */
+  /** New populations change rates everywhere they apply, so their forces' figures are recomputed. */
   async processPopulations(records: PopulationRecord[]): Promise<ProcessResult> {
     if (records.length === 0) return { records: 0, figures: 0, updates: 0, recomputeMs: 0 };
     await this.#o.store.populations.insert(records);
-    return { records: records.length, ...(await this.recomputeAll()) };
+    const recomputed = await this.recomputeAll({ forceCodes: this.#forcesOf(records) });
+    return { records: records.length, ...recomputed };
   }
 
   /** Every category, window and period end with data: the backfill after a change of method. */
   async recomputeAll(options: RecomputeAllOptions = {}): Promise<Omit<ProcessResult, 'records'>> {
-    const range = await this.#o.store.monthlyRecords.monthRange();
-    if (!range) return { figures: 0, updates: 0, recomputeMs: 0 };
-    const ends = allPeriodEnds(range);
-    const scope: RecomputeScope = {
-      categories: this.#o.reference.categories.all().map((c) => c.code),
-      periodEnds: new Map(this.#o.windows.map((n) => [n, ends])),
-      ...(options.forceCodes === undefined ? {} : { forceCodes: options.forceCodes }),
-    };
-    return this.#recompute(scope, { ...DEFAULT_RECOMPUTE_LIMITS, ...options.limits });
+    const forceCodes = options.forceCodes ?? [this.#o.reference.forceCode];
+    return this.#locks.run(forceCodes, async () => {
+      const range = await this.#o.store.monthlyRecords.monthRange();
+      if (!range) return { figures: 0, updates: 0, recomputeMs: 0 };
+      const ends = allPeriodEnds(range);
+      const scope: RecomputeScope = {
+        categories: this.#o.reference.categories.all().map((c) => c.code),
+        periodEnds: new Map(this.#o.windows.map((n) => [n, ends])),
+        forceCodes,
+      };
+      return this.#recompute(scope, { ...DEFAULT_RECOMPUTE_LIMITS, ...options.limits });
+    });
+  }
+
+  /**
+   * The forces whose figures the areas' data feeds, in the reference; the reference's own force
+   * for areas no force covers (none, once admission has refused unknown areas).
+   */
+  #forcesOf(data: readonly { areaCode: string }[]): string[] {
+    const { areas, forceCode } = this.#o.reference;
+    const codes = new Set<string>();
+    for (const { areaCode } of data) {
+      const force = areas.forceOf(areaCode);
+      if (force !== undefined) codes.add(force.code);
+    }
+    return codes.size === 0 ? [forceCode] : [...codes];
   }
 
   /**

@@ -73,6 +73,18 @@ describe('AreaRegistry', () => {
     expect(registry.rollupsWithin('E10000099')).toEqual([]);
   });
 
+  it('finds the force of a CSP area, a county and a force', () => {
+    for (const code of ['E07000091', 'E06000099', 'E10000099', 'E23000099']) {
+      expect(registry.forceOf(code)?.code).toBe('E23000099');
+    }
+    expect(registry.forceOf('E07000000')).toBeUndefined();
+    const forceless = AreaRegistry.fromRows([
+      ...rows,
+      { code: 'E07000093', name: 'Delta', kind: 'csp' },
+    ]);
+    expect(forceless.forceOf('E07000093')).toBeUndefined();
+  });
+
   it('finds a force by its police.uk name', () => {
     expect(registry.forceByPoliceUkName('Test Police')?.code).toBe('E23000099');
     expect(registry.forceByPoliceUkName('Test Constabulary')).toBeUndefined();

@@ -7,6 +7,7 @@ export class AreaRegistry {
   readonly #areas: readonly Area[];
   readonly #byCode: ReadonlyMap<string, Area>;
   readonly #byName: ReadonlyMap<string, Area>;
+  readonly #forceOf = new Map<string, Area | undefined>();
 
   private constructor(areas: readonly Area[]) {
     this.#areas = areas;
@@ -91,5 +92,25 @@ export class AreaRegistry {
         rollup.code !== code &&
         this.cspMembersOf(rollup.code).every((member) => outer.has(member.code)),
     );
+  }
+
+  /**
+   * The force an area belongs to: the first force whose CSP areas include all of the area's (a
+   * force is its own). Undefined for an unknown area or one no force covers. Remembered, since a
+   * publisher asks once per record.
+   */
+  forceOf(code: string): Area | undefined {
+    if (this.#forceOf.has(code)) return this.#forceOf.get(code);
+    const area = this.#byCode.get(code);
+    let force: Area | undefined;
+    if (area !== undefined) {
+      const members = this.cspMembersOf(code).map((member) => member.code);
+      force = this.forces().find((candidate) => {
+        const within = new Set(this.cspMembersOf(candidate.code).map((member) => member.code));
+        return members.every((member) => within.has(member));
+      });
+    }
+    this.#forceOf.set(code, force);
+    return force;
   }
 }

@@ -11,6 +11,7 @@ export { quarterStartMonth } from './parsers/home-office-csp.ts';
 export type { IngestSink } from './sink.ts';
 export {
   kafkaIngestSink,
+  partitionKeyOf,
   ensureIngestTopics,
   defaultIngestTopics,
   type IngestTopicNames,

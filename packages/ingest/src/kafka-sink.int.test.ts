@@ -48,7 +48,7 @@ describe('ingestion onto the real broker', () => {
     await t?.cleanup();
   });
 
-  it('publishes every area and category of the month keyed by area, and a re-ingest publishes the same counts', async () => {
+  it('publishes every area and category of the month keyed by force, and a re-ingest publishes the same counts', async () => {
     const files = tempFolder();
     const path = `${files.dir}/2025-03-derbyshire-street.csv`;
     const generated = await writePoliceUkFile(path, { rows: 5000, month: '2025-03', seed: 7 });
@@ -71,13 +71,9 @@ describe('ingestion onto the real broker', () => {
 
     const messages = await consumeAll(t, topics.records, 2 * 9 * 14);
     expect(messages).toHaveLength(2 * 9 * 14);
-    for (const m of messages) expect(m.key).toBe(m.record.areaCode);
-    // One area, one partition: each area's records stay in order.
-    const partitionsByArea = new Map<string, Set<number>>();
-    for (const m of messages) {
-      partitionsByArea.set(m.key, (partitionsByArea.get(m.key) ?? new Set()).add(m.partition));
-    }
-    expect([...partitionsByArea.values()].every((p) => p.size === 1)).toBe(true);
+    // One force, one partition: the instance that owns the force sees all of its records, in order.
+    for (const m of messages) expect(m.key).toBe('E23000018');
+    expect(new Set(messages.map((m) => m.partition)).size).toBe(1);
 
     const countsOf = (batchId: string) =>
       new Map(

@@ -480,7 +480,7 @@ describe.each(clickhouseEngines)('answers and their cache on each engine (%s)', 
       const recomputed = planFigureRows('anti-social-behaviour', '2025-12').map((row) => ({
         ...row,
         volume: row.volume + 1,
-        version: 2,
+        version: 2n,
       }));
       await store.figures.upsert(recomputed);
       const after = await app.inject({ url, headers: analyst });

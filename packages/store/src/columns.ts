@@ -18,6 +18,17 @@ export const int64Column = z
 
 export const uint64Column = int64Column.pipe(z.number().nonnegative());
 
+/**
+ * UInt64 as a bigint, for values that may pass 2^53 (figure versions). Read as `toString(column)`,
+ * so neither engine's JSON sends a number a JSON parser would round.
+ */
+export const uint64BigColumn = z
+  .union([
+    z.string().regex(/^\d+$/, 'expected an unsigned integer'),
+    z.number().int().nonnegative(),
+  ])
+  .transform((value) => BigInt(value));
+
 /** UInt8 0/1 as a boolean. */
 export const flagColumn = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
 

@@ -55,6 +55,7 @@ export {
   type AreasRangeQuery,
 } from './repositories/area-figures.ts';
 export { DataVersionRepository, type DataVersion } from './repositories/data-version.ts';
+export { InputRevisionsRepository, type InputRevisions } from './repositories/input-revisions.ts';
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { createStore, type Store } from './store.ts';

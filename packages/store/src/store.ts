@@ -5,6 +5,7 @@ import { FeedsRepository } from './repositories/feeds.ts';
 import { FigureEventsRepository } from './repositories/figure-events.ts';
 import { FigureSummariesRepository } from './repositories/figure-summaries.ts';
 import { FiguresRepository } from './repositories/figures.ts';
+import { InputRevisionsRepository } from './repositories/input-revisions.ts';
 import { LoadsRepository } from './repositories/loads.ts';
 import { MonthlyRecordsRepository } from './repositories/monthly-records.ts';
 import { PopulationsRepository } from './repositories/populations.ts';
@@ -21,6 +22,7 @@ export interface Store {
   figureEvents: FigureEventsRepository;
   deliveries: DeliveriesRepository;
   feeds: FeedsRepository;
+  inputRevisions: InputRevisionsRepository;
 }
 
 /** The repositories over one client and database (migrated beforehand with `migrate`). */
@@ -36,5 +38,6 @@ export function createStore(client: ClickHouseClient, database: string): Store {
     figureEvents: new FigureEventsRepository(client, database),
     deliveries: new DeliveriesRepository(client, database),
     feeds: new FeedsRepository(client, database),
+    inputRevisions: new InputRevisionsRepository(client, database),
   };
 }

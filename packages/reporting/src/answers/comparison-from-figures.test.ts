@@ -31,7 +31,7 @@ function figure(overrides: Partial<FigureRow>): FigureRow {
     significant: false,
     complete: true,
     computedAt: PLAN_COMPUTED_AT,
-    version: 1,
+    version: 1n,
     ...overrides,
   };
 }

@@ -92,7 +92,7 @@ export async function figuresOnDemand(
       months: request.months,
       reference: comparisonReference,
       forceCode: reference.forceCode,
-    }).flatMap((comparison) => figureRowsOf(comparison, computedAt, computedAt.getTime())),
+    }).flatMap((comparison) => figureRowsOf(comparison, computedAt, BigInt(computedAt.getTime()))),
   );
 }
 

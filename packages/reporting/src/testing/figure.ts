@@ -21,7 +21,7 @@ export function figure(overrides: Partial<FigureRow> = {}): FigureRow {
     significant: false,
     complete: true,
     computedAt: PLAN_COMPUTED_AT,
-    version: 1,
+    version: 1n,
     ...overrides,
   };
 }

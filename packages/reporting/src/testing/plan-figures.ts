@@ -29,5 +29,5 @@ export function planFigureRows(
 
 /** The aggregator's own mapping, so the fixtures are the rows it would store. */
 export function figureRowsFromComparison(comparison: Comparison): FigureRow[] {
-  return figureRowsOf(comparison, PLAN_COMPUTED_AT, 1);
+  return figureRowsOf(comparison, PLAN_COMPUTED_AT, 1n);
 }

@@ -27,7 +27,7 @@ function figure(overrides: Partial<FigureRow> = {}): FigureRow {
     significant: false,
     complete: true,
     computedAt,
-    version: 1,
+    version: 1n,
     ...overrides,
   };
 }
@@ -40,7 +40,7 @@ describe.each(clickhouseEngines)('AreaFiguresRepository (%s)', (engine) => {
       await figures.upsert([
         figure(),
         figure({ category: 'burglary', volume: 300 }),
-        figure({ category: 'burglary', volume: 310, version: 2 }),
+        figure({ category: 'burglary', volume: 310, version: 2n }),
         figure({ category: 'drugs', areaCode: 'E06000015', areaName: 'Derby City' }),
         figure({ category: 'drugs', periodEnd: '2025-11' }),
         figure({ category: 'drugs', months: 6 }),
@@ -109,7 +109,7 @@ describe.each(clickhouseEngines)('DataVersionRepository (%s)', (engine) => {
       expect(withFigures).toMatchObject({
         figureRows: 1,
         figuresComputedAt: computedAt.getTime() / 1000,
-        figuresVersion: 1,
+        figuresVersion: '1',
       });
 
       await new LoadsRepository(db.client, db.database).record({

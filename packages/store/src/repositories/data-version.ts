@@ -13,7 +13,8 @@ export interface DataVersion {
   figureRows: number;
   /** Unix seconds of the newest `computed_at`; 0 with no figures. */
   figuresComputedAt: number;
-  figuresVersion: number;
+  /** The highest figure version, in decimal: versions are UInt64s. */
+  figuresVersion: string;
   loadRows: number;
   /** Unix seconds of the newest load; 0 before the first. */
   latestLoadAt: number;
@@ -27,7 +28,7 @@ export interface DataVersion {
 const DataVersionRowSchema = z.object({
   figure_rows: uint64Column,
   figures_computed_at: uint64Column,
-  figures_version: uint64Column,
+  figures_version: z.string(),
   load_rows: uint64Column,
   latest_load_at: uint64Column,
   population_rows: uint64Column,
@@ -58,7 +59,7 @@ export class DataVersionRepository {
       sql`SELECT
             (SELECT count() FROM ${this.#figures}) AS figure_rows,
             (SELECT toUnixTimestamp(max(computed_at)) FROM ${this.#figures}) AS figures_computed_at,
-            (SELECT max(version) FROM ${this.#figures}) AS figures_version,
+            (SELECT toString(max(version)) FROM ${this.#figures}) AS figures_version,
             (SELECT count() FROM ${this.#loads}) AS load_rows,
             (SELECT toUnixTimestamp(max(loaded_at)) FROM ${this.#loads}) AS latest_load_at,
             (SELECT count() FROM ${this.#populations}) AS population_rows,

@@ -22,7 +22,7 @@ const row = (overrides: Partial<FigureRow>): FigureRow => ({
   significant: false,
   complete: true,
   computedAt: new Date('2026-01-15T09:30:00Z'),
-  version: 1,
+  version: 1n,
   ...overrides,
 });
 
@@ -32,7 +32,7 @@ describe.each(clickhouseEngines)('figure summaries (%s)', (engine) => {
       const figures = new FiguresRepository(db.client, db.database);
       await figures.upsert([
         row({}),
-        row({ volume: 30_000, version: 2 }),
+        row({ volume: 30_000, version: 2n }),
         row({
           areaCode: 'E10000007',
           areaName: 'County Council area',

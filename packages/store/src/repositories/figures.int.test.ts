@@ -24,7 +24,7 @@ function figure(overrides: Partial<FigureRow> = {}): FigureRow {
     significant: true,
     complete: true,
     computedAt,
-    version: 1,
+    version: 1n,
     ...overrides,
   };
 }
@@ -80,14 +80,34 @@ describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
     await withMigratedDatabase(engine, async (db) => {
       await stopMerges(db, 'figures');
       const repo = new FiguresRepository(db.client, db.database);
-      await repo.upsert([figure({ version: 3, volume: 300 })]);
-      await repo.upsert([figure({ version: 2, volume: 200 }), figure({ version: 1, volume: 100 })]);
+      await repo.upsert([figure({ version: 3n, volume: 300 })]);
+      await repo.upsert([
+        figure({ version: 2n, volume: 200 }),
+        figure({ version: 1n, volume: 100 }),
+      ]);
       const read = await repo.read({
         category: 'total-recorded-crime',
         months: 12,
         periodEnd: '2025-12',
       });
-      expect(read.map((r) => [r.version, r.volume])).toEqual([[3, 300]]);
+      expect(read.map((r) => [r.version, r.volume])).toEqual([[3n, 300]]);
+    });
+  });
+
+  it('keeps versions beyond 2^53 exact, and of equal versions the row inserted last', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      await stopMerges(db, 'figures');
+      const repo = new FiguresRepository(db.client, db.database);
+      const big = 2n ** 60n + 1n;
+      await repo.upsert([figure({ version: big, volume: 100 })]);
+      await repo.upsert([figure({ version: big - 1n, volume: 50 })]);
+      await repo.upsert([figure({ version: big, volume: 200 })]);
+      const read = await repo.read({
+        category: 'total-recorded-crime',
+        months: 12,
+        periodEnd: '2025-12',
+      });
+      expect(read.map((r) => [r.version, r.volume])).toEqual([[big, 200]]);
     });
   });
 

@@ -14,6 +14,7 @@ import {
   flagColumn,
   int64Column,
   toEpochSeconds,
+  uint64BigColumn,
   uint64Column,
 } from '../columns.ts';
 import { insertRows, selectRows } from '../query.ts';
@@ -45,8 +46,15 @@ export const FigureRowSchema = z.object({
   significant: z.boolean().nullable(),
   complete: z.boolean(),
   computedAt: dateTimeValue,
-  /** Higher wins when a period is recomputed. */
-  version: z.number().int().positive(),
+  /**
+   * Higher wins when a period is recomputed. Derived from the data the figure was computed from
+   * (see the aggregator's inputVersion), never from a clock: the same data gives the same version
+   * wherever it is computed, and more or later data a higher one. A UInt64, so a bigint.
+   */
+  version: z
+    .bigint()
+    .nonnegative()
+    .max(2n ** 64n - 1n),
 });
 export type FigureRow = z.infer<typeof FigureRowSchema>;
 
@@ -68,7 +76,8 @@ export type FiguresRangeQuery = z.infer<typeof FiguresRangeQuerySchema>;
 /** The columns every figures read selects; `StoredFigureSchema` reads them back. */
 export const FIGURE_COLUMNS = sql`category, months, period_end, area_code, area_name, area_kind, volume,
   population, rate_per_1000, rank, previous_volume, volume_change, percent_change, z_score,
-  significant, complete, toUnixTimestamp(computed_at) AS computed_at_epoch, version`;
+  significant, complete, toUnixTimestamp(computed_at) AS computed_at_epoch,
+  toString(version) AS version`;
 
 /** One row of `FIGURE_COLUMNS` as a `FigureRow`. */
 export const StoredFigureSchema = z
@@ -90,7 +99,7 @@ export const StoredFigureSchema = z
     significant: flagColumn.nullable(),
     complete: flagColumn,
     computed_at_epoch: epochSecondsColumn,
-    version: uint64Column,
+    version: uint64BigColumn,
   })
   .transform((row) => ({
     category: row.category,
@@ -118,7 +127,7 @@ export const StoredFigureSchema = z
 export function figureRowsOf(
   comparison: Comparison,
   computedAt: Date,
-  version: number,
+  version: bigint,
 ): FigureRow[] {
   return comparison.rows.map((row) => ({
     category: comparison.category.code,
@@ -156,7 +165,10 @@ export class FiguresRepository {
     this.#table = qualified(database, 'figures');
   }
 
-  /** Validates, then inserts; the highest version per (category, months, period, area) wins. */
+  /**
+   * Validates, then inserts; the highest version per (category, months, period, area) wins, and of
+   * equal versions (the same data) the row inserted last.
+   */
   async upsert(rows: readonly FigureRow[]): Promise<void> {
     const valid = z.array(FigureRowSchema).parse(rows);
     await insertRows(
@@ -180,7 +192,8 @@ export class FiguresRepository {
         significant: row.significant === null ? null : flag(row.significant),
         complete: flag(row.complete),
         computed_at: toEpochSeconds(row.computedAt),
-        version: row.version,
+        // Quoted, as JSON has no 64-bit integers; both engines read a quoted UInt64.
+        version: row.version.toString(),
       })),
     );
   }

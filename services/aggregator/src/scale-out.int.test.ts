@@ -1,0 +1,170 @@
+import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import pino from 'pino';
+import { RecordProcessor } from '@crimestats/aggregator';
+import type { MonthlyRecord, PopulationRecord } from '@crimestats/contracts';
+import { defaultReference } from '@crimestats/domain';
+// The ingest service's own sink, so records are keyed as in production (by force).
+import { kafkaIngestSink } from '../../../packages/ingest/src/kafka-sink.ts';
+import { Publisher } from '@crimestats/kafka';
+import { createStore, migrate, type Store } from '@crimestats/store';
+import { caughtUp, createTestTopics, eventually, type TestTopics } from '@crimestats/testkit';
+import { comparable } from '../../../packages/aggregator/src/testing/comparable.ts';
+import { planRecords } from '../../../packages/aggregator/src/testing/plan-records.ts';
+import { startAggregatorProcess, type AggregatorProcess } from './testing/aggregator-process.ts';
+
+const logger = pino({ level: 'silent' });
+const PARTITIONS = 4;
+
+/** The plan's records in three parts by month, and a later revision correcting some of the first. */
+function load(): { parts: MonthlyRecord[][]; populations: PopulationRecord[] } {
+  const records = planRecords();
+  const months = [...new Set(records.map((r) => r.month))].sort();
+  const third = Math.ceil(months.length / 3);
+  const partOf = (r: MonthlyRecord) => Math.floor(months.indexOf(r.month) / third);
+  const parts: MonthlyRecord[][] = [[], [], []];
+  for (const r of records) parts[partOf(r)]!.push(r);
+  const batchId = randomUUID();
+  const corrections = parts[0]!
+    .filter((r) => r.areaCode === 'E07000039' || r.category === 'anti-social-behaviour')
+    .map((r) => ({ ...r, count: r.count + 5, revision: Date.UTC(2026, 1, 15), batchId }));
+  parts[2]!.push(...corrections);
+  const populations = ['E07000039', 'E06000015'].map((areaCode, i) => ({
+    areaCode,
+    year: 2024,
+    population: 100_000 + 50_000 * i,
+    source: { file: 'populations-2024.csv' },
+    revision: Date.UTC(2026, 1, 1),
+    batchId: randomUUID(),
+  }));
+  return { parts, populations };
+}
+
+/** Months one at a time, so the load arrives over many fetches and the work is spread out. */
+async function publishByMonth(publisher: Publisher, topics: TestTopics, records: MonthlyRecord[]) {
+  const sink = kafkaIngestSink(publisher, {
+    records: topics.topics.records!,
+    populations: topics.topics.populations!,
+  });
+  for (const month of [...new Set(records.map((r) => r.month))]) {
+    await sink.publishRecords(records.filter((r) => r.month === month));
+  }
+}
+
+const everyFigure = async (store: Store) =>
+  store.figures.readRange({
+    categories: defaultReference.categories.all().map((c) => c.code),
+    months: 12,
+    fromEnd: '2000-01',
+    toEnd: '2100-12',
+  });
+
+describe('aggregator instances scaled out in one consumer group', () => {
+  let t: TestTopics;
+  let db: TestDatabase;
+  let single: TestDatabase;
+  let publisher: Publisher;
+  const services: AggregatorProcess[] = [];
+
+  beforeEach(async () => {
+    t = await createTestTopics(
+      inject('kafkaBrokers'),
+      ['records', 'populations', 'dlq', 'popdlq', 'updates'],
+      PARTITIONS,
+    );
+    db = await createServerTestDatabase(inject('clickhouseUrl'));
+    single = await createServerTestDatabase(inject('clickhouseUrl'));
+    publisher = await Publisher.connect(t.kafka, logger);
+  });
+  afterEach(async () => {
+    for (const { child } of services.splice(0)) child.kill('SIGKILL');
+    await publisher?.disconnect();
+    await db?.cleanup();
+    await single?.cleanup();
+    await t?.cleanup();
+  });
+
+  const startService = () => {
+    const service = startAggregatorProcess({
+      KAFKA_BROKERS: inject('kafkaBrokers').join(','),
+      CLICKHOUSE_URL: inject('clickhouseUrl'),
+      CLICKHOUSE_DATABASE: db.database,
+      AGGREGATOR_GROUP_ID: t.groupId,
+      TOPIC_RECORDS: t.topics.records!,
+      TOPIC_POPULATIONS: t.topics.populations!,
+      TOPIC_DEAD_LETTER: t.topics.dlq!,
+      TOPIC_POPULATIONS_DEAD_LETTER: t.topics.popdlq!,
+      TOPIC_FIGURES_UPDATED: t.topics.updates!,
+    });
+    services.push(service);
+    return service;
+  };
+
+  /** The first of the services to log `message`; one that exits first never wins. */
+  const firstToLog = (candidates: AggregatorProcess[], message: string) =>
+    Promise.race(
+      candidates.map((service) =>
+        service.seen(message).then(
+          () => service,
+          () => new Promise<never>(() => {}),
+        ),
+      ),
+    );
+
+  it('comes to the figures of a single instance, one instance killed and another started mid-load', async () => {
+    const { parts, populations } = load();
+    await publishByMonth(publisher, t, parts[0]!);
+
+    const first = [startService(), startService(), startService()];
+    await Promise.all(first.map((service) => service.seen('aggregator started')));
+    // Whoever stores first owns the force's partition: killing it leaves its work to the others.
+    const owner = await firstToLog(first, 'batch stored');
+    owner.child.kill('SIGKILL');
+    await once(owner.child, 'exit');
+
+    // Populations arrive on their own topic, usually at another instance, while records are
+    // still being figured: two instances recompute the same force.
+    await kafkaIngestSink(publisher, {
+      records: t.topics.records!,
+      populations: t.topics.populations!,
+    }).publishPopulations(populations);
+    await publishByMonth(publisher, t, parts[1]!);
+    const late = startService();
+    await late.seen('aggregator started');
+    await publishByMonth(publisher, t, parts[2]!);
+
+    for (const topic of [t.topics.records!, t.topics.populations!]) {
+      await eventually('the group to catch up', () => caughtUp(t.kafka, t.groupId, topic), 200_000);
+    }
+    const running = services.filter((service) => service !== owner);
+    await Promise.all(
+      running.map(async ({ child }) => {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }),
+    );
+
+    await migrate(single.client, single.database);
+    const singleStore = createStore(single.client, single.database);
+    const processor = new RecordProcessor({
+      store: singleStore,
+      reference: { ...defaultReference, forceCode: 'E23000018' },
+      windows: [12],
+      updates: { publish: async () => {} },
+      logger,
+    });
+    await processor.processRecords(parts.flat());
+    await processor.processPopulations(populations);
+
+    const scaled = await everyFigure(createStore(db.client, db.database));
+    const expected = await everyFigure(singleStore);
+    expect(scaled.length).toBe(expected.length);
+    expect(comparable(scaled)).toEqual(comparable(expected));
+    // The last recompute of each read all the data, so both end at the same data version.
+    const newest = (rows: { version: bigint }[]) =>
+      rows.reduce((max, row) => (row.version > max ? row.version : max), 0n);
+    expect(newest(scaled)).toBe(newest(expected));
+  }, 240_000);
+});

@@ -162,8 +162,8 @@ export class MonthlyRecordsRepository {
   /**
    * The count the figures read for each (area, category, month) in the range: the latest revision
    * of each source, the preferred source where several give one, a quarter spread over its months
-   * (see countsFromRecords). What the aggregator computes figures from, and what reports computed
-   * on demand read, so both count alike.
+   * (see countsFromRecords). What reports computed on demand read; the aggregator reads the same
+   * counts as series (monthlySeries, tested equal), so both count alike.
    */
   async monthlyCounts(
     query: MonthlyCountsQuery,

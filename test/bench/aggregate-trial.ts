@@ -4,6 +4,7 @@
 //   latency-restarted <brokers> <url>     the same, with the consumer started afresh per month
 //   recompute <clickhouse url> <database>  full national recompute on the server
 //   read-all <clickhouse url> <database>   only reading every record through the store
+//   read-series <clickhouse url> <database> only reading every count as the recompute does
 //   raw-server <clickhouse url> <database> ClickHouse's own GROUP BY over the same records
 //   raw-chdb | recompute-chdb             GROUP BY / recompute on the embedded engine, loaded
 //                                         in-process (whose engine alone takes ~900 MB of RSS)
@@ -75,6 +76,20 @@ async function server(): Promise<Record<string, unknown>> {
       });
       return { ms: performance.now() - started, records: records.length };
     }
+    if (kind === 'read-series') {
+      const { categories, areas } = nationalReference();
+      const started = performance.now();
+      const series = await store.monthlyRecords.monthlySeries(
+        {
+          categories: categories.all().map((c) => c.code),
+          areaCodes: areas.cspAreas().map((a) => a.code),
+          fromMonth: '2020-11',
+          toMonth: '2025-12',
+        },
+        categories,
+      );
+      return { ms: performance.now() - started, series: series.length };
+    }
     return await rawGroupBy(client, database);
   } finally {
     await client.close();
@@ -116,6 +131,7 @@ const trials: Record<string, () => Promise<Record<string, unknown>>> = {
   'latency-restarted': () => measureLatency(args[0]!.split(','), args[1]!, true, logger),
   recompute: server,
   'read-all': server,
+  'read-series': server,
   'raw-server': server,
   'raw-chdb': chdb,
   'recompute-chdb': chdb,

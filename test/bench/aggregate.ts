@@ -4,7 +4,8 @@
 // ClickHouse server, with its peak RSS, side by side with only reading the records through the
 // store and with ClickHouse's own GROUP BY over them (server and chDB). Every measurement runs in a
 // fresh process; trials alternate and medians are quoted.
-// BENCH_TRIALS (3), BENCH_LATENCY_REPEATS (7), BENCH_CHDB=0 to leave chDB out.
+// BENCH_TRIALS (3), BENCH_LATENCY_REPEATS (7), BENCH_CHDB=0 to leave chDB out, BENCH_LATENCY=0 to
+// leave (a) out (a shorter run for profiling the recompute).
 import { createServerTestDatabase } from '@crimestats/store/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { NATIONAL, nationalInsertSql } from './national-reference.ts';
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 const CHDB = process.env.BENCH_CHDB !== '0';
+const LATENCY = process.env.BENCH_LATENCY !== '0';
 const trialScript = join(import.meta.dirname, 'aggregate-trial.ts');
 const FRESH = 'recompute, no figures stored yet';
 const AGAIN = 'recompute again, figures unchanged';
@@ -53,9 +55,11 @@ const keep = (name: string, result: Result) =>
   national.set(name, [...(national.get(name) ?? []), result]);
 let loadMs = 0;
 try {
-  console.log('(a) latency, after 24 months of Derbyshire records (first month unmeasured)');
-  for (const kind of ['latency', 'latency-restarted']) {
-    latency.set(kind, trial(kind, infra.kafka.brokers.join(','), infra.clickhouse.url));
+  if (LATENCY) {
+    console.log('(a) latency, after 24 months of Derbyshire records (first month unmeasured)');
+    for (const kind of ['latency', 'latency-restarted']) {
+      latency.set(kind, trial(kind, infra.kafka.brokers.join(','), infra.clickhouse.url));
+    }
   }
   const records = NATIONAL.csps * 60 * NATIONAL.months;
   console.log(`(b) national: loading ${records.toLocaleString('en-GB')} records`);
@@ -68,6 +72,7 @@ try {
     loadMs = performance.now() - loading;
     const server = [infra.clickhouse.url, db.database];
     keep('read the records only (store)', trial('read-all', ...server));
+    keep('read the counts as series (store)', trial('read-series', ...server));
     for (let t = 0; t < TRIALS; t++) {
       console.log(`trial ${t + 1} of ${TRIALS}`);
       await db.client.command({ query: `TRUNCATE TABLE ${db.database}.figures` });
@@ -84,20 +89,22 @@ try {
   await infra.stop();
 }
 
-console.log('\n(a) figures latency of one new force-month (126 records), from Kafka ack:');
-for (const [kind, label] of [
-  ['latency', 'one consumer running throughout'],
-  ['latency-restarted', 'consumer started afresh per month'],
-] as const) {
-  const values = (latency.get(kind)?.trials ?? []).map((t) => t.fromAckMs);
-  console.log(
-    `  ${label.padEnd(36)} median ${seconds(median(values))}  max ${seconds(Math.max(...values))}` +
-      `  (${values.length} months)`,
-  );
+if (LATENCY) {
+  console.log('\n(a) figures latency of one new force-month (126 records), from Kafka ack:');
+  for (const [kind, label] of [
+    ['latency', 'one consumer running throughout'],
+    ['latency-restarted', 'consumer started afresh per month'],
+  ] as const) {
+    const values = (latency.get(kind)?.trials ?? []).map((t) => t.fromAckMs);
+    console.log(
+      `  ${label.padEnd(36)} median ${seconds(median(values))}  max ${seconds(Math.max(...values))}` +
+        `  (${values.length} months)`,
+    );
+  }
+  const steady = (latency.get('latency')?.trials ?? []).map((t) => t.fromAckMs);
+  const latencyMet = steady.length > 0 && Math.max(...steady) < 2000;
+  console.log(`  goal (< 2 s, running consumer): ${latencyMet ? 'met' : 'NOT met'}`);
 }
-const steady = (latency.get('latency')?.trials ?? []).map((t) => t.fromAckMs);
-const latencyMet = steady.length > 0 && Math.max(...steady) < 2000;
-console.log(`  goal (< 2 s, running consumer): ${latencyMet ? 'met' : 'NOT met'}`);
 
 console.log(
   `\n(b) national: ${NATIONAL.csps} areas in ${NATIONAL.forces} forces × 60 categories × ` +
@@ -113,6 +120,15 @@ for (const [name, rs] of national) {
     `  ${name.padEnd(36)} ${seconds(ms).padStart(8)}  CPU ${seconds(cpu).padStart(8)}` +
       `  peak RSS ${String(Math.round(rss)).padStart(4)} MB` +
       `  (${rs.length} runs; recompute ÷ this ${(fresh / ms).toFixed(1)}${figures})`,
+  );
+}
+const groupBy = median((national.get('ClickHouse GROUP BY (server)') ?? []).map((r) => r.ms));
+for (const name of [FRESH, AGAIN]) {
+  const ms = median((national.get(name) ?? []).map((r) => r.ms));
+  const ratio = ms / groupBy;
+  console.log(
+    `  ${name} ÷ ClickHouse GROUP BY (server): ${ratio.toFixed(1)}× ` +
+      `(goal < 10×: ${ratio < 10 ? 'met' : 'NOT met'})`,
   );
 }
 for (const name of [FRESH, AGAIN]) {

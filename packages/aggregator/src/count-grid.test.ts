@@ -32,4 +32,42 @@ describe('CountGrid', () => {
     expect(() => grid.add([{ ...counts[0]!, month: m('2025-02'), count: 1.5 }])).toThrow(/integer/);
     expect(() => grid.add([{ ...counts[0]!, month: m('2025-04') }])).toThrow(/outside/);
   });
+
+  it('takes series as it takes counts: NaN is no count, and it refuses the same', () => {
+    const grid = new CountGrid(m('2024-12'), m('2025-04'));
+    grid.addSeries([
+      {
+        areaCode: 'E07000032',
+        category: 'shoplifting',
+        first: m('2025-01'),
+        counts: Float64Array.of(4, Number.NaN, 0),
+      },
+      {
+        areaCode: 'E06000015',
+        category: 'robbery',
+        first: m('2025-02'),
+        counts: Float64Array.of(9),
+      },
+    ]);
+    const index = CountIndex.fromRecords(counts);
+    for (const area of ['E07000032', 'E06000015']) {
+      for (const category of ['shoplifting', 'robbery']) {
+        for (const month of ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04']) {
+          expect(grid.get(area, category, m(month))).toBe(index.get(area, category, m(month)));
+        }
+      }
+    }
+    const one = (first: string, ...values: number[]) => [
+      {
+        areaCode: 'E06000015',
+        category: 'robbery',
+        first: m(first),
+        counts: Float64Array.of(...values),
+      },
+    ];
+    expect(() => grid.addSeries(one('2025-02', 1))).toThrow(/duplicate/);
+    expect(() => grid.addSeries(one('2025-03', 1.5))).toThrow(/integer/);
+    expect(() => grid.addSeries(one('2025-04', 1, 2))).toThrow(/beyond/);
+    expect(() => grid.addSeries(one('2025-05', 1))).toThrow(/outside/);
+  });
 });

@@ -1,5 +1,6 @@
 import { monthRange, type Month, type MonthlyCount } from '@crimestats/domain';
 import type { CountLookup } from '@crimestats/stats';
+import type { CountSeries } from '@crimestats/store';
 
 /**
  * Monthly counts over a fixed run of months, held as one Float64Array per (area, category) that
@@ -18,27 +19,52 @@ export class CountGrid implements CountLookup {
 
   add(counts: Iterable<MonthlyCount>): void {
     for (const { areaCode, category, month, count } of counts) {
-      const at = this.#monthIndex.get(month);
-      if (at === undefined) throw new RangeError(`month ${month} is outside the counts read`);
-      if (!Number.isInteger(count) || count < 0) {
-        throw new RangeError(
-          `count must be a non-negative integer: ${areaCode} ${category} ${month} ${count}`,
-        );
-      }
-      let categories = this.#byArea.get(areaCode);
-      if (categories === undefined) this.#byArea.set(areaCode, (categories = new Map()));
-      let months = categories.get(category);
-      if (months === undefined) {
-        categories.set(
-          category,
-          (months = new Float64Array(this.#monthIndex.size).fill(Number.NaN)),
-        );
-      }
-      if (!Number.isNaN(months[at]!)) {
-        throw new RangeError(`duplicate count for ${areaCode} ${category} ${month}`);
-      }
-      months[at] = count;
+      this.#set(this.#months(areaCode, category), this.#at(month), areaCode, category, count);
     }
+  }
+
+  /** As add, from series (NaN for no count), without an object per count. */
+  addSeries(series: Iterable<CountSeries>): void {
+    for (const { areaCode, category, first, counts } of series) {
+      if (counts.length === 0) continue;
+      const start = this.#at(first);
+      const months = this.#months(areaCode, category);
+      if (start + counts.length > months.length) {
+        throw new RangeError(`${areaCode} ${category}: months beyond the counts read`);
+      }
+      counts.forEach((count, i) => {
+        if (!Number.isNaN(count)) this.#set(months, start + i, areaCode, category, count);
+      });
+    }
+  }
+
+  #at(month: Month): number {
+    const at = this.#monthIndex.get(month);
+    if (at === undefined) throw new RangeError(`month ${month} is outside the counts read`);
+    return at;
+  }
+
+  #months(areaCode: string, category: string): Float64Array {
+    let categories = this.#byArea.get(areaCode);
+    if (categories === undefined) this.#byArea.set(areaCode, (categories = new Map()));
+    let months = categories.get(category);
+    if (months === undefined) {
+      months = new Float64Array(this.#monthIndex.size).fill(Number.NaN);
+      categories.set(category, months);
+    }
+    return months;
+  }
+
+  #set(months: Float64Array, at: number, areaCode: string, category: string, count: number) {
+    if (!Number.isInteger(count) || count < 0) {
+      throw new RangeError(
+        `count must be a non-negative integer: ${areaCode} ${category} ${count}`,
+      );
+    }
+    if (!Number.isNaN(months[at]!)) {
+      throw new RangeError(`duplicate count for ${areaCode} ${category} at month ${at}`);
+    }
+    months[at] = count;
   }
 
   get(areaCode: string, category: string, month: Month): number | undefined {

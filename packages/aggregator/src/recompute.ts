@@ -151,8 +151,8 @@ async function readCounts(
   for (const batch of forceBatches) {
     // Every record of an (area, category) comes in the same batch, so taking the best source per
     // month batch by batch chooses as taking it over all the records at once would.
-    grid.add(
-      await store.monthlyRecords.monthlyCounts(
+    grid.addSeries(
+      await store.monthlyRecords.monthlySeries(
         {
           categories: needed,
           areaCodes: batch.flatMap((force) => force.csps),

@@ -30,6 +30,7 @@ export {
   LONGEST_RECORD_MONTHS,
   SOURCE_PRECEDENCE,
 } from './monthly-counts.ts';
+export type { CountSeries } from './monthly-series.ts';
 export {
   DataBasisRepository,
   DataBasisQuerySchema,

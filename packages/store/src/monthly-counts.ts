@@ -61,21 +61,67 @@ export function countsFromRecords(
     } else offer(spans, key, { rank, value: record });
   }
 
-  const coverage = new MonthlyCoverage(monthly, taxonomy);
   const chosen = new Map([...monthly].map(([key, { value }]) => [key, value]));
+  const edits = quarterEdits(
+    [...spans.values()].map(({ value }) => ({ ...value, month: parseMonth(value.month) })),
+    (areaCode, category, month) => monthly.has(cellKey(areaCode, category, month)),
+    taxonomy,
+  );
+  for (const { areaCode, category, month, count } of edits) {
+    const key = cellKey(areaCode, category, month);
+    if (count === undefined) chosen.delete(key);
+    else chosen.set(key, { areaCode, category, month, count });
+  }
+  return [...chosen.values()];
+}
+
+/** The best record spanning several months (a quarter) of an (area, category, start month). */
+export interface SpanRecord {
+  areaCode: string;
+  category: string;
+  /** Its first month. */
+  month: Month;
+  months: number;
+  count: number;
+}
+
+/** One decision of the quarter rule: the count a cell takes, or undefined to drop it. */
+export interface QuarterEdit {
+  areaCode: string;
+  category: string;
+  month: Month;
+  count: number | undefined;
+}
+
+/**
+ * The quarter rule of countsFromRecords as edits to the monthly choice, to apply in order once
+ * they are all made (`hasMonthly` must see the monthly choice unedited): `spans` holds the best
+ * span record per (area, category, start month), `hasMonthly` whether a monthly source gives a
+ * cell. Shared by countsFromRecords and the columnar read (monthlySeriesFromCells), so both decide
+ * alike.
+ */
+export function quarterEdits(
+  spans: readonly SpanRecord[],
+  hasMonthly: (areaCode: string, category: string, month: Month) => boolean,
+  taxonomy: CategoryTaxonomy,
+): QuarterEdit[] {
+  const byStart = new Map(
+    spans.map((span) => [cellKey(span.areaCode, span.category, span.month), span]),
+  );
+  const coverage = new MonthlyCoverage(hasMonthly, taxonomy);
+  const edits: QuarterEdit[] = [];
   for (const { areaCode, category, start, months } of quartersReaching(spans, taxonomy)) {
     const quarterMonths = Array.from({ length: months }, (_, i) => addMonths(start, i));
     if (quarterMonths.every((month) => coverage.covers(areaCode, category, month))) {
       continue;
     }
-    const own = spans.get(cellKey(areaCode, category, start))?.value;
+    const own = byStart.get(cellKey(areaCode, category, start));
     quarterMonths.forEach((month, i) => {
-      const key = cellKey(areaCode, category, month);
-      if (own === undefined) chosen.delete(key);
-      else chosen.set(key, { areaCode, category, month, count: i === months - 1 ? own.count : 0 });
+      const count = own === undefined ? undefined : i === months - 1 ? own.count : 0;
+      edits.push({ areaCode, category, month, count });
     });
   }
-  return [...chosen.values()];
+  return edits;
 }
 
 /**
@@ -83,12 +129,12 @@ export function countsFromRecords(
  * above it that is derived from its children, as far up as derivation goes.
  */
 function* quartersReaching(
-  spans: ReadonlyMap<string, Ranked<MonthlyRecord>>,
+  spans: readonly SpanRecord[],
   taxonomy: CategoryTaxonomy,
 ): Generator<{ areaCode: string; category: string; start: Month; months: number }> {
   const seen = new Set<string>();
-  for (const { value: record } of spans.values()) {
-    const start = parseMonth(record.month);
+  for (const record of spans) {
+    const start = record.month;
     let category: string | null = record.category;
     while (category !== null) {
       const key = `${cellKey(record.areaCode, category, start)}|${record.months}`;
@@ -105,19 +151,22 @@ function* quartersReaching(
 
 /** Whether the monthly sources alone give a category's whole count for an area and month. */
 class MonthlyCoverage {
-  readonly #monthly: ReadonlyMap<string, unknown>;
+  readonly #hasMonthly: (areaCode: string, category: string, month: Month) => boolean;
   readonly #taxonomy: CategoryTaxonomy;
   readonly #memo = new Map<string, boolean>();
 
-  constructor(monthly: ReadonlyMap<string, unknown>, taxonomy: CategoryTaxonomy) {
-    this.#monthly = monthly;
+  constructor(
+    hasMonthly: (areaCode: string, category: string, month: Month) => boolean,
+    taxonomy: CategoryTaxonomy,
+  ) {
+    this.#hasMonthly = hasMonthly;
     this.#taxonomy = taxonomy;
   }
 
   /** Supplied, or derived from children that are all covered. */
   covers(areaCode: string, category: string, month: Month): boolean {
+    if (this.#hasMonthly(areaCode, category, month)) return true;
     const key = cellKey(areaCode, category, month);
-    if (this.#monthly.has(key)) return true;
     let covered = this.#memo.get(key);
     if (covered === undefined) {
       const children =

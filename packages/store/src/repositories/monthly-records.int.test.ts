@@ -1,4 +1,4 @@
-import { defaultCategories } from '@crimestats/domain';
+import { defaultCategories, type MonthlyCount } from '@crimestats/domain';
 import { clickhouseEngines } from '../testing/index.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,12 @@ import { uint64Column } from '../columns.ts';
 import { selectRows } from '../query.ts';
 import { qualified, sql } from '../sql.ts';
 import { stopMerges, withMigratedDatabase } from '../testing/migrated-database.ts';
+import {
+  countsOfSeries,
+  MIXED_CATEGORIES,
+  randomRecords,
+  seeded,
+} from '../testing/random-records.ts';
 import { MonthlyRecordsRepository } from './monthly-records.ts';
 
 function record(overrides: Partial<MonthlyRecord> = {}): MonthlyRecord {
@@ -215,6 +221,36 @@ describe.each(clickhouseEngines)('MonthlyRecordsRepository (%s)', (engine) => {
         'vehicle-crime 2025-01 11',
         'vehicle-crime 2025-02 6',
       ]);
+    });
+  });
+
+  it('gives the same counts as series (monthlySeries) as monthlyCounts: revisions, sources, quarters', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      await stopMerges(db, 'monthly_records');
+      const repo = new MonthlyRecordsRepository(db.client, db.database);
+      const areas = ['E07000039', 'E06000015', 'E07000032'];
+      const random = seeded(14);
+      // Earlier revisions of most records, in their own part, that the latest must replace.
+      const earlier = randomRecords(random, areas).map((r) => ({ ...r, count: r.count + 1000 }));
+      const latest = randomRecords(random, areas).map((r) => ({
+        ...r,
+        revision: r.revision + 1e6,
+      }));
+      await repo.insert(latest);
+      await repo.insert(earlier);
+      const query = {
+        categories: [...MIXED_CATEGORIES, 'anti-social-behaviour'],
+        areaCodes: areas.slice(0, 2),
+        fromMonth: '2024-02',
+        toMonth: '2024-11',
+      };
+      const counts = await repo.monthlyCounts(query, defaultCategories);
+      const series = await repo.monthlySeries(query, defaultCategories);
+      const lines = (cs: MonthlyCount[]) =>
+        cs.map((c) => `${c.areaCode} ${c.category} ${c.month} ${c.count}`).sort();
+      expect(counts.length).toBeGreaterThan(100);
+      expect(lines(countsOfSeries(series))).toEqual(lines(counts));
+      expect(await repo.monthlySeries({ ...query, areaCodes: [] }, defaultCategories)).toEqual([]);
     });
   });
 

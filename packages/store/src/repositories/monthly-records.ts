@@ -3,7 +3,9 @@ import {
   CategoryCodeSchema,
   MonthSchema,
   addMonths,
+  monthParts,
   monthRange,
+  monthsBetween,
   parseMonth,
   type CategoryTaxonomy,
   type MonthlyCount,
@@ -22,9 +24,11 @@ import {
   earliestStartReaching,
   latestMonthDeciding,
   monthWithin,
+  SOURCE_PRECEDENCE,
 } from '../monthly-counts.ts';
-import { insertRows, selectRows } from '../query.ts';
-import { join, list, qualified, sql, str, type SqlFragment } from '../sql.ts';
+import { seriesFromPackedRecords, type CountSeries } from '../monthly-series.ts';
+import { insertRows, selectCompactRows, selectRows } from '../query.ts';
+import { join, list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
 
 export interface LatestCountsQuery {
   /** Only these categories; omitted means all, empty means none. */
@@ -86,6 +90,19 @@ const StoredRecordSchema = z
   }))
   .pipe(MonthlyRecordSchema);
 
+/** A row of monthlySeries's query; see PackedRecords. */
+const PackedRecordsRowSchema = z
+  .tuple([
+    AreaCodeSchema,
+    CategoryCodeSchema,
+    z.array(z.number().int().nonnegative()),
+    z.array(z.number()),
+    // The largest count, exact: the counts come as Float64, exact only up to 2^53.
+    uint64Column,
+  ])
+  .transform(([areaCode, category, cells, counts]) => ({ areaCode, category, cells, counts }))
+  .refine((row) => row.cells.length === row.counts.length, 'cells and counts differ in length');
+
 const MonthSpanRowSchema = z.object({ month: MonthSchema, span: uint64Column });
 
 /**
@@ -131,19 +148,8 @@ export class MonthlyRecordsRepository {
    */
   async latestCounts(query: LatestCountsQuery): Promise<MonthlyRecord[]> {
     const q = LatestCountsQuerySchema.parse(query);
-    const conditions: SqlFragment[] = [
-      sql`month >= ${str(q.fromMonth)}`,
-      sql`month <= ${str(q.toMonth)}`,
-    ];
-    for (const [column, values] of [
-      [sql`category`, q.categories],
-      [sql`area_code`, q.areaCodes],
-      [sql`source_kind`, q.sourceKinds],
-    ] as const) {
-      if (values === undefined) continue;
-      if (values.length === 0) return [];
-      conditions.push(sql`${column} IN (${list(values.map(str))})`);
-    }
+    const conditions = keyConditions(q);
+    if (conditions === undefined) return [];
     return selectRows(
       this.#client,
       sql`SELECT ${columns} FROM ${this.#table} FINAL
@@ -156,8 +162,8 @@ export class MonthlyRecordsRepository {
   /**
    * The count the figures read for each (area, category, month) in the range: the latest revision
    * of each source, the preferred source where several give one, a quarter spread over its months
-   * (see countsFromRecords). What the aggregator computes figures from, and what reports computed
-   * on demand read, so both count alike.
+   * (see countsFromRecords). What reports computed on demand read; the aggregator reads the same
+   * counts as series (monthlySeries, tested equal), so both count alike.
    */
   async monthlyCounts(
     query: MonthlyCountsQuery,
@@ -172,6 +178,49 @@ export class MonthlyRecordsRepository {
     });
     return countsFromRecords(records, taxonomy).filter((count) =>
       monthWithin(count.month, from, to),
+    );
+  }
+
+  /**
+   * monthlyCounts as one series per (area, category), for reads too large for an object per count
+   * (a national recompute). ClickHouse packs each (area, category)'s latest records into two
+   * arrays of numbers; the choice by precedence and the quarter rule are made here, as in
+   * countsFromRecords (see seriesFromPackedRecords), so both give the same counts.
+   */
+  async monthlySeries(
+    query: MonthlyCountsQuery,
+    taxonomy: CategoryTaxonomy,
+  ): Promise<CountSeries[]> {
+    const q = LatestCountsQuerySchema.parse(query);
+    const [from, to] = [parseMonth(q.fromMonth), parseMonth(q.toMonth)];
+    const first = earliestStartReaching(from);
+    const last = latestMonthDeciding(to);
+    const conditions = keyConditions({ ...q, fromMonth: first, toMonth: last });
+    if (conditions === undefined) return [];
+    const { year, month } = monthParts(first);
+    const firstIndex = year * 12 + month - 1;
+    const ranks = list(SOURCE_PRECEDENCE.map(str));
+    // FINAL, then every filter on the sorting key, as latestCounts. The month index is
+    // year × 12 + month − 1 of the 'YYYY-MM' text; the rank is 1-based (0 for no known source).
+    const rows = await selectCompactRows(
+      this.#client,
+      sql`SELECT area_code, category,
+                 groupArray(toUInt32(((toUInt32(substring(month, 1, 4)) * 12
+                   + toUInt32(substring(month, 6, 2)) - 1 - ${uint(firstIndex)}) * 4
+                   + indexOf([${ranks}], source_kind)) * 4 + months)) AS cells,
+                 groupArray(toFloat64(count)) AS counts,
+                 max(count) AS largest
+          FROM ${this.#table} FINAL
+          WHERE ${join(conditions, sql` AND `)}
+          GROUP BY area_code, category`,
+      PackedRecordsRowSchema,
+    );
+    return seriesFromPackedRecords(
+      rows,
+      { first, months: monthsBetween(first, last) + 1 },
+      from,
+      to,
+      taxonomy,
     );
   }
 
@@ -204,6 +253,24 @@ export class MonthlyRecordsRepository {
     const last = months.at(-1);
     return first !== undefined && last !== undefined ? { first, last } : null;
   }
+}
+
+/** The WHERE conditions of a query on the sorting key, or undefined when a list is empty. */
+function keyConditions(q: LatestCountsQuery): SqlFragment[] | undefined {
+  const conditions: SqlFragment[] = [
+    sql`month >= ${str(q.fromMonth)}`,
+    sql`month <= ${str(q.toMonth)}`,
+  ];
+  for (const [column, values] of [
+    [sql`category`, q.categories],
+    [sql`area_code`, q.areaCodes],
+    [sql`source_kind`, q.sourceKinds],
+  ] as const) {
+    if (values === undefined) continue;
+    if (values.length === 0) return undefined;
+    conditions.push(sql`${column} IN (${list(values.map(str))})`);
+  }
+  return conditions;
 }
 
 function coveredMonths(spans: ReadonlyArray<{ month: string; span: number }>): string[] {

@@ -1,5 +1,4 @@
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
-import { inject } from 'vitest';
 import { migrate } from '../migrations/runner.ts';
 import { execute } from '../query.ts';
 import { qualified, sql } from '../sql.ts';
@@ -9,6 +8,9 @@ export async function withMigratedDatabase(
   engine: TestDatabase['engine'],
   body: (db: TestDatabase) => Promise<void>,
 ): Promise<void> {
+  // Imported here, not at the top: importing vitest outside a test run throws, and the benches
+  // import this package's other helpers.
+  const { inject } = await import('vitest');
   const db = await createTestDatabase(engine, inject('clickhouseUrl'));
   try {
     await migrate(db.client, db.database);

@@ -57,6 +57,8 @@ export {
 export { DataVersionRepository, type DataVersion } from './repositories/data-version.ts';
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
+export { ReferenceAreasRepository, type ReferenceLoad } from './repositories/reference-areas.ts';
+export { loadReference } from './reference.ts';
 export { createStore, type Store } from './store.ts';
 export {
   FigureSummariesRepository,

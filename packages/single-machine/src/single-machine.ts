@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RecordProcessor } from '@crimestats/aggregator';
-import { defaultReference, type ReferenceData } from '@crimestats/domain';
+import type { ReferenceData } from '@crimestats/domain';
 import type { IngestSink } from '@crimestats/ingest';
 import {
   namesFrom,
@@ -10,7 +10,7 @@ import {
   type DeliveryQueue,
   type EventLinks,
 } from '@crimestats/notifier';
-import { createStore, migrate, openClickHouse, type Store } from '@crimestats/store';
+import { createStore, loadReference, migrate, openClickHouse, type Store } from '@crimestats/store';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from 'pino';
 import { FiguresUpdatesBus } from './in-process-bus.ts';
@@ -22,6 +22,7 @@ export interface SingleMachineOptions {
   database: string;
   forceCode: string;
   windows?: number[];
+  /** The store's (the reference in code with the loaded reference areas) unless given. */
   reference?: ReferenceData;
   logger: Logger;
   /**
@@ -35,6 +36,8 @@ export interface SingleMachine {
   client: ClickHouseClient;
   database: string;
   store: Store;
+  /** What the pipeline computes with: areas loaded with `reference load` included. */
+  reference: ReferenceData;
   processor: RecordProcessor;
   ingestSink: IngestSink;
   updates: FiguresUpdatesBus;
@@ -66,7 +69,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
   await migrate(client, opts.database, opts.logger);
   const store = createStore(client, opts.database);
   const updates = new FiguresUpdatesBus();
-  const reference = opts.reference ?? defaultReference;
+  const reference = opts.reference ?? (await loadReference(store));
   const processor = new RecordProcessor({
     store,
     reference: { ...reference, forceCode: opts.forceCode },
@@ -90,6 +93,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     client,
     database: opts.database,
     store,
+    reference,
     processor,
     // A file's notices are all in once its figures are stored: one event per area and load, at
     // once, rather than after a quiet spell.

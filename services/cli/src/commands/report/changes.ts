@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultAreas } from '@crimestats/domain';
+import { defaultAreas, type AreaRegistry } from '@crimestats/domain';
 import {
   AreaCodeParamSchema,
   PeriodEndParamSchema,
@@ -21,11 +21,14 @@ interface ChangesFlags {
 }
 
 /** The flags checked as the API checks `GET /v1/areas/{code}/changes`. */
-export function changesRequestFrom(flags: ChangesFlags): ChangesRequest {
+export function changesRequestFrom(
+  flags: ChangesFlags,
+  areas: AreaRegistry = defaultAreas,
+): ChangesRequest {
   const code = flagValue(AreaCodeParamSchema, 'area', flags.area);
   const periodEnd = flagValue(PeriodEndParamSchema, 'period', flags.period);
   const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
-  const area = knownAreaFlag(defaultAreas, code);
+  const area = knownAreaFlag(areas, code);
   return { query: { areaCode: area.code, periodEnd, months }, area };
 }
 
@@ -39,9 +42,9 @@ export function changesCommand(): Command {
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
     .action(async (flags: ChangesFlags) => {
-      const request = changesRequestFrom(flags);
       const format = formatFrom(flags);
       const reader = await reportReaderFor(loadCliConfig());
+      const request = changesRequestFrom(flags, reader.reference.areas);
       const answer = await reader.areaChanges(request);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.rows.length === 0) {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultCategories } from '@crimestats/domain';
+import { defaultCategories, type CategoryTaxonomy } from '@crimestats/domain';
 import {
   REPORT_FORMATS,
   parseComparisonQuery,
@@ -19,8 +19,11 @@ interface CompareFlags {
   format?: string;
 }
 
-function compareQueryFrom(flags: CompareFlags): ComparisonQuery {
-  const parsed = parseComparisonQuery(flags, defaultCategories);
+function compareQueryFrom(
+  flags: CompareFlags,
+  categories: CategoryTaxonomy = defaultCategories,
+): ComparisonQuery {
+  const parsed = parseComparisonQuery(flags, categories);
   if (!parsed.ok) throw new UserError(`--${parsed.field}: ${parsed.message}`);
   return parsed.query;
 }

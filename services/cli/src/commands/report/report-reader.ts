@@ -1,4 +1,5 @@
-import { defaultReference, type Area } from '@crimestats/domain';
+import { defaultReference, type Area, type ReferenceData } from '@crimestats/domain';
+import { loadReference } from '@crimestats/store';
 import {
   boardPackReadsFrom,
   readAreaChanges,
@@ -37,6 +38,8 @@ export interface TrendRequest {
  * store itself. Either gives the answer the reporting API gives, empty rows and message included.
  */
 export interface ReportReader {
+  /** The areas and categories the flags are checked against. */
+  reference: ReferenceData;
   comparison(query: ComparisonQuery): Promise<ComparisonResponse>;
   areaChanges(request: ChangesRequest): Promise<AreaChangesAnswer>;
   areaTrend(request: TrendRequest): Promise<AreaTrendAnswer>;
@@ -53,6 +56,7 @@ export function storeReportReader(
   reference: FiguresReference,
 ): ReportReader {
   return {
+    reference,
     comparison: (query) =>
       withReportStore(options, (store) => readComparisonResponse(store, query, reference)),
     areaChanges: ({ query, area }) =>
@@ -68,7 +72,10 @@ export function storeReportReader(
 }
 
 /** Answers from a running server's reporting API, checked against their schemas. */
-export function serverReportReader(server: { url: string; token: string }): ReportReader {
+export function serverReportReader(
+  server: { url: string; token: string },
+  reference: ReferenceData = defaultReference,
+): ReportReader {
   const ask = answerFromServer(server);
   const comparison = (query: ComparisonQuery) =>
     ask.comparison({
@@ -82,6 +89,7 @@ export function serverReportReader(server: { url: string; token: string }): Repo
       months: String(query.months),
     });
   return {
+    reference,
     comparison,
     areaChanges: ({ query }) => changes(query),
     areaTrend: ({ query }) =>
@@ -96,10 +104,15 @@ export function serverReportReader(server: { url: string; token: string }): Repo
   };
 }
 
-/** The running server's API when there is one, else the store. */
+/**
+ * The running server's API when there is one, else the store, with the store's reference (the
+ * one in code with the loaded areas). While `up` holds the store, flags are checked against the
+ * reference in code, and the server answers with its own.
+ */
 export async function reportReaderFor(config: CliConfig): Promise<ReportReader> {
   const server = await runningReportServer(config);
   if (server) return serverReportReader(server);
-  const reference = { ...defaultReference, forceCode: config.forceCode };
-  return storeReportReader(figuresStoreOptions(config), reference);
+  const options = figuresStoreOptions(config);
+  const loaded = await withReportStore(options, (store) => loadReference(store));
+  return storeReportReader(options, { ...loaded, forceCode: config.forceCode });
 }

@@ -97,7 +97,11 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     processor,
     // A file's notices are all in once its figures are stored: one event per area and load, at
     // once, rather than after a quiet spell.
-    ingestSink: inProcessIngestSink(processor, () => notifier.flushAll()),
+    ingestSink: inProcessIngestSink(
+      processor,
+      () => notifier.flushAll(),
+      (areaCodes) => recomputeOtherForces(processor, reference, opts.forceCode, areaCodes),
+    ),
     updates,
     notifier,
     deliverTo: (next) => {
@@ -111,4 +115,27 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
       }
     },
   };
+}
+
+/**
+ * Recomputes every figure of the forces other than `forceCode` that hold one of `areaCodes`, so
+ * a loaded force's files and populations give its figures with no change of CRIMESTATS_FORCE.
+ * All its periods: a force other than the deployment's is expected to be small and occasional.
+ */
+async function recomputeOtherForces(
+  processor: RecordProcessor,
+  reference: ReferenceData,
+  forceCode: string,
+  areaCodes: ReadonlySet<string>,
+): Promise<void> {
+  const others = reference.areas
+    .forces()
+    .filter((force) => force.code !== forceCode)
+    .filter((force) => {
+      const members = reference.areas.cspMembersOf(force.code).map((area) => area.code);
+      const rollups = reference.areas.rollupsWithin(force.code).map((area) => area.code);
+      return [force.code, ...rollups, ...members].some((code) => areaCodes.has(code));
+    })
+    .map((force) => force.code);
+  if (others.length > 0) await processor.recomputeAll({ forceCodes: others });
 }

@@ -19,6 +19,7 @@ import {
   type TrendSubjects,
 } from '@crimestats/reporting';
 import type { CliConfig } from '../../config.ts';
+import { UserError } from '../../user-error.ts';
 import { answerFromServer } from './server-answers.ts';
 import { figuresStoreOptions, runningReportServer, withReportStore } from './store.ts';
 
@@ -106,13 +107,26 @@ export function serverReportReader(
 
 /**
  * The running server's API when there is one, else the store, with the store's reference (the
- * one in code with the loaded areas). While `up` holds the store, flags are checked against the
- * reference in code, and the server answers with its own.
+ * one in code with the loaded areas) and `force` (CRIMESTATS_FORCE unless given) as the force
+ * whose areas are compared. While `up` holds the store, flags are checked against the reference
+ * in code, and the server answers with its own reference and force.
  */
-export async function reportReaderFor(config: CliConfig): Promise<ReportReader> {
+export async function reportReaderFor(config: CliConfig, force?: string): Promise<ReportReader> {
+  const forceCode = force ?? config.forceCode;
   const server = await runningReportServer(config);
-  if (server) return serverReportReader(server);
+  if (server) {
+    if (forceCode !== config.forceCode) {
+      throw new UserError('--force is not passed to a running `crimestats up`; stop it first');
+    }
+    return serverReportReader(server);
+  }
   const options = figuresStoreOptions(config);
   const loaded = await withReportStore(options, (store) => loadReference(store));
-  return storeReportReader(options, { ...loaded, forceCode: config.forceCode });
+  if (loaded.areas.byCode(forceCode)?.kind !== 'force') {
+    const forces = loaded.areas.forces().map((f) => `${f.code} (${f.policeForce?.name ?? f.name})`);
+    throw new UserError(
+      `${force === undefined ? 'CRIMESTATS_FORCE' : '--force'}: unknown force "${forceCode}"; one of: ${forces.join(', ')}`,
+    );
+  }
+  return storeReportReader(options, { ...loaded, forceCode });
 }

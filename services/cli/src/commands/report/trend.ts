@@ -13,7 +13,7 @@ import {
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
 import { UserError } from '../../user-error.ts';
-import { flagValue, formatFrom, knownAreaFlag, knownCategoryFlag } from './flags.ts';
+import { flagValue, forceFlag, formatFrom, knownAreaFlag, knownCategoryFlag } from './flags.ts';
 import { reportReaderFor, type TrendRequest } from './report-reader.ts';
 import { CANNOT_ANSWER_EXIT } from './store.ts';
 
@@ -24,6 +24,7 @@ interface TrendFlags {
   to?: string;
   months?: string;
   format?: string;
+  force?: string;
 }
 
 /** The flags checked as the API checks `GET /v1/areas/{code}/trend`. */
@@ -60,9 +61,10 @@ export function trendCommand(): Command {
     )
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
     .action(async (flags: TrendFlags) => {
       const format = formatFrom(flags);
-      const reader = await reportReaderFor(loadCliConfig());
+      const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));
       const request = trendRequestFrom(flags, reader.reference);
       const answer = await reader.areaTrend(request);
       // Never an empty table: no figures means the data is not loaded, and the user must know.

@@ -76,18 +76,23 @@ export function storeReportReader(
 export function serverReportReader(
   server: { url: string; token: string },
   reference: ReferenceData = defaultReference,
+  /** Asked for as `force=`; the server's own force when omitted. */
+  force?: string,
 ): ReportReader {
   const ask = answerFromServer(server);
+  const forced: Record<string, string> = force === undefined ? {} : { force };
   const comparison = (query: ComparisonQuery) =>
     ask.comparison({
       category: query.category,
       period: query.periodEnd,
       months: String(query.months),
+      ...forced,
     });
   const changes = (query: AreaChangesQuery) =>
     ask.areaChanges(query.areaCode, {
       period: query.periodEnd,
       months: String(query.months),
+      ...forced,
     });
   return {
     reference,
@@ -99,6 +104,7 @@ export function serverReportReader(
         from: query.fromEnd,
         to: query.toEnd,
         months: String(query.months),
+        ...forced,
       }),
     // The pack from the API's own answers, laid out here as the API lays out /v1/packs.
     boardPack: (query, areas) => readBoardPack({ comparison, changes }, query, areas),
@@ -109,17 +115,12 @@ export function serverReportReader(
  * The running server's API when there is one, else the store, with the store's reference (the
  * one in code with the loaded areas) and `force` (CRIMESTATS_FORCE unless given) as the force
  * whose areas are compared. While `up` holds the store, flags are checked against the reference
- * in code, and the server answers with its own reference and force.
+ * in code, and the server answers with its own reference (`--force` passed as `force=`).
  */
 export async function reportReaderFor(config: CliConfig, force?: string): Promise<ReportReader> {
   const forceCode = force ?? config.forceCode;
   const server = await runningReportServer(config);
-  if (server) {
-    if (forceCode !== config.forceCode) {
-      throw new UserError('--force is not passed to a running `crimestats up`; stop it first');
-    }
-    return serverReportReader(server);
-  }
+  if (server) return serverReportReader(server, defaultReference, force);
   const options = figuresStoreOptions(config);
   const loaded = await withReportStore(options, (store) => loadReference(store));
   if (loaded.areas.byCode(forceCode)?.kind !== 'force') {

@@ -81,5 +81,10 @@ export {
   populationRowsFromCsv,
   type ReferenceData,
 } from './reference-data.ts';
+export {
+  ReferenceAreaRowSchema,
+  withReferenceAreas,
+  type ReferenceAreaRow,
+} from './reference-areas.ts';
 export { describeMonthRuns } from './month-runs.ts';
 export { PLAN_CATEGORIES, PLAN_CATEGORY_CODES, type PlanCategory } from './plan-categories.ts';

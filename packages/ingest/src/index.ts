@@ -20,6 +20,7 @@ export { summariseFileReport } from './report-summary.ts';
 export { ingestSources } from './ingest-batch.ts';
 export { watchDropFolder, type DropFolder, type DropFolderOptions } from './drop-folder.ts';
 export { loadLsoaLookup, LsoaLookupError } from './lsoa-lookup.ts';
+export { readReferenceFile, ReferenceFileError } from './reference-file.ts';
 export {
   fileIngester,
   type FileIngestDeps,

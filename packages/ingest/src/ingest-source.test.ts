@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { defaultAreas, defaultCategories, withReferenceAreas } from '@crimestats/domain';
 import { ingestSource, type IngestOptions } from './ingest-source.ts';
 import { expandInputs } from './sources.ts';
 import { MemorySink } from './testing/memory-sink.ts';
@@ -131,7 +131,7 @@ describe('police.uk street-level files', () => {
     expect(report.problemCount).toBe(120);
   });
 
-  it("refuses another force's file whole, naming the force found and the one expected", async () => {
+  it('refuses the file of a force the reference does not have, naming it', async () => {
     const files = tempFolder();
     const westYorkshire = (lsoaName: string, type: string) =>
       row('2025-01', 'E01010000', lsoaName, type, 'On or near Park Road', 'West Yorkshire Police');
@@ -146,8 +146,40 @@ describe('police.uk street-level files', () => {
     expect(report.records).toBe(0);
     expect(sink.records).toHaveLength(0);
     expect(report.error).toBe(
-      '"Falls within" names another force: found West Yorkshire Police (3 rows, first on line 2); ' +
-        'expected Derbyshire Constabulary, the force being loaded. Nothing was published.',
+      '"Falls within" names a force the reference does not have: West Yorkshire Police (line 2); ' +
+        "the reference's forces are Derbyshire Constabulary. Load its areas with " +
+        '`crimestats reference load` first. Nothing was published.',
+    );
+  });
+
+  it("takes a loaded force's file by its Falls within, publishing that force's areas", async () => {
+    const files = tempFolder();
+    const exampleshire = {
+      forceCode: 'E23000099',
+      forceName: 'Exampleshire',
+      policeUkName: 'Exampleshire Police',
+    };
+    const areas = withReferenceAreas(defaultAreas, [
+      { areaCode: 'E07000901', areaName: 'Alphaton', ...exampleshire },
+      { areaCode: 'E07000902', areaName: 'Betaby', ...exampleshire },
+    ]);
+    const theirs = (lsoaName: string, type: string) =>
+      row('2025-01', 'E01090000', lsoaName, type, 'x', 'Exampleshire Police');
+    const text = [
+      HEADER,
+      theirs('Alphaton 001A', 'Drugs'),
+      theirs('Alphaton 002A', 'Drugs'),
+      theirs('South Derbyshire 010B', 'Drugs'),
+    ].join('\n');
+    const { report, sink } = await ingest(files.write('2025-01-exampleshire-street.csv', text), {
+      areas,
+    });
+    expect(report.status).toBe('accepted');
+    expect(report.unmapped).toEqual({ 'outside-force': 1 });
+    expect(countOf(sink, 'E07000901', 'drugs')).toBe(2);
+    expect(countOf(sink, 'E07000902', 'drugs')).toBe(0);
+    expect(new Set(sink.records.map((r) => r.areaCode))).toEqual(
+      new Set(['E07000901', 'E07000902']),
     );
   });
 

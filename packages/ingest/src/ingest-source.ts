@@ -125,7 +125,7 @@ export async function ingestSource(source: InputSource, opts: IngestOptions): Pr
   const parsed = parser.result();
   try {
     if (parsed.kind === 'counts') {
-      const records = recordsOf(parsed, opts.areas, opts.force, batch);
+      const records = recordsOf(parsed, opts.areas, parsed.force ?? opts.force, batch);
       report.months = [...parsed.months].sort();
       report.unmapped = parsed.unmapped;
       if (parsed.unknownOffenceCodes) report.unknownOffenceCodes = parsed.unknownOffenceCodes;

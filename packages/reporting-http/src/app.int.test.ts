@@ -446,6 +446,7 @@ describe('reporting service on the real store (server)', () => {
         'period',
         'months',
         'format',
+        'force',
       ]);
       expect(Object.keys(comparisons.responses['200'].content)).toEqual([
         'application/json',

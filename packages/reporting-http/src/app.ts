@@ -147,7 +147,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
       v1.addHook('onRequest', requireReader(deps.tokens));
       await v1.register(referenceRoutes, { areas, categories });
       await v1.register(whoamiRoutes);
-      await v1.register(comparisonRoutes, { categories, reads });
+      await v1.register(comparisonRoutes, { areas, categories, reads });
       await v1.register(areaChangesRoutes, { areas, categories, reads });
       await v1.register(areaTrendRoutes, { areas, categories, reads });
       await v1.register(packRoutes, { cspAreas, reads });

@@ -27,3 +27,17 @@ export function knownCategory(categories: CategoryTaxonomy, code: string): Categ
   }
   return category;
 }
+
+/** The force `force=` names, when given; a 404 listing the forces otherwise. */
+export function knownForce(areas: AreaRegistry, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined;
+  if (areas.byCode(code)?.kind !== 'force') {
+    const forces = areas.forces().map((force) => force.code);
+    throw new ReportRequestError(
+      404,
+      `unknown force "${code}"; one of: ${forces.join(', ')}`,
+      'force',
+    );
+  }
+  return code;
+}

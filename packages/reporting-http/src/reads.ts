@@ -32,9 +32,14 @@ export interface AnswerCacheSettings {
 
 /** Every answer the service gives from the store, each read or taken from the cache. */
 export interface ReportingReads {
-  comparison(query: ComparisonQuery): Promise<ComparisonResponse>;
-  changes(query: AreaChangesQuery, area: Area): Promise<AreaChangesAnswer>;
-  trend(query: AreaTrendQuery, subjects: TrendSubjects): Promise<AreaTrendAnswer>;
+  /** `forceCode`: the force whose areas are compared (a known force); the reference's if omitted. */
+  comparison(query: ComparisonQuery, forceCode?: string): Promise<ComparisonResponse>;
+  changes(query: AreaChangesQuery, area: Area, forceCode?: string): Promise<AreaChangesAnswer>;
+  trend(
+    query: AreaTrendQuery,
+    subjects: TrendSubjects,
+    forceCode?: string,
+  ): Promise<AreaTrendAnswer>;
   /** Throws unless the store answers a query on the figures and loads tables. */
   check(): Promise<void>;
 }
@@ -92,21 +97,23 @@ export function reportingReads(deps: ReportingReadsDeps): ReportingReads {
   const comparisons = cached<ComparisonResponse>('comparison');
   const changes = cached<AreaChangesAnswer>('area-changes');
   const trends = cached<AreaTrendAnswer>('area-trend');
-  const { reference } = deps;
+  // Another force of the reference is the same reference with that force compared.
+  const forReference = (forceCode = deps.reference.forceCode): FiguresReference =>
+    forceCode === deps.reference.forceCode ? deps.reference : { ...deps.reference, forceCode };
 
   return {
-    comparison: (query) =>
-      comparisons(`${query.category} ${query.periodEnd} ${query.months}`, () =>
-        readComparisonResponse(source, query, reference),
+    comparison: (query, forceCode) =>
+      comparisons(`${query.category} ${query.periodEnd} ${query.months} ${forceCode}`, () =>
+        readComparisonResponse(source, query, forReference(forceCode)),
       ),
-    changes: (query, area) =>
-      changes(`${query.areaCode} ${query.periodEnd} ${query.months}`, () =>
-        readAreaChanges(source, query, area, reference),
+    changes: (query, area, forceCode) =>
+      changes(`${query.areaCode} ${query.periodEnd} ${query.months} ${forceCode}`, () =>
+        readAreaChanges(source, query, area, forReference(forceCode)),
       ),
-    trend: (query, subjects) =>
+    trend: (query, subjects, forceCode) =>
       trends(
-        `${query.areaCode} ${query.category} ${query.fromEnd} ${query.toEnd} ${query.months}`,
-        () => readAreaTrend(source, query, subjects, reference),
+        `${query.areaCode} ${query.category} ${query.fromEnd} ${query.toEnd} ${query.months} ${forceCode}`,
+        () => readAreaTrend(source, query, subjects, forReference(forceCode)),
       ),
     check: async () => {
       await version.current();

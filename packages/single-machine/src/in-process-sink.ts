@@ -12,6 +12,11 @@ export function inProcessIngestSink(
   processor: RecordProcessor,
   /** Runs after each publish's figures are stored: the figures events of that load are complete. */
   afterLoad: () => Promise<void> = async () => {},
+  /**
+   * Runs after the processor's own recompute with the areas the records name: the processor
+   * recomputes its reference's force, so figures of another loaded force are recomputed here.
+   */
+  otherForces: (areaCodes: ReadonlySet<string>) => Promise<void> = async () => {},
 ): IngestSink {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -22,12 +27,16 @@ export function inProcessIngestSink(
   return {
     publishRecords: (records) =>
       serial(async () => {
-        await processor.processRecords(z.array(MonthlyRecordSchema).parse(records));
+        const valid = z.array(MonthlyRecordSchema).parse(records);
+        await processor.processRecords(valid);
+        await otherForces(new Set(valid.map((r) => r.areaCode)));
         await afterLoad();
       }),
     publishPopulations: (records) =>
       serial(async () => {
-        await processor.processPopulations(z.array(PopulationRecordSchema).parse(records));
+        const valid = z.array(PopulationRecordSchema).parse(records);
+        await processor.processPopulations(valid);
+        await otherForces(new Set(valid.map((r) => r.areaCode)));
         await afterLoad();
       }),
   };

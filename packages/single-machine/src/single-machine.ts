@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RecordProcessor } from '@crimestats/aggregator';
-import { defaultReference, type ReferenceData } from '@crimestats/domain';
+import type { ReferenceData } from '@crimestats/domain';
 import type { IngestSink } from '@crimestats/ingest';
 import {
   namesFrom,
@@ -10,7 +10,7 @@ import {
   type DeliveryQueue,
   type EventLinks,
 } from '@crimestats/notifier';
-import { createStore, migrate, openClickHouse, type Store } from '@crimestats/store';
+import { createStore, loadReference, migrate, openClickHouse, type Store } from '@crimestats/store';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from 'pino';
 import { FiguresUpdatesBus } from './in-process-bus.ts';
@@ -22,6 +22,7 @@ export interface SingleMachineOptions {
   database: string;
   forceCode: string;
   windows?: number[];
+  /** The store's (the reference in code with the loaded reference areas) unless given. */
   reference?: ReferenceData;
   logger: Logger;
   /**
@@ -35,6 +36,8 @@ export interface SingleMachine {
   client: ClickHouseClient;
   database: string;
   store: Store;
+  /** What the pipeline computes with: areas loaded with `reference load` included. */
+  reference: ReferenceData;
   processor: RecordProcessor;
   ingestSink: IngestSink;
   updates: FiguresUpdatesBus;
@@ -66,7 +69,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
   await migrate(client, opts.database, opts.logger);
   const store = createStore(client, opts.database);
   const updates = new FiguresUpdatesBus();
-  const reference = opts.reference ?? defaultReference;
+  const reference = opts.reference ?? (await loadReference(store));
   const processor = new RecordProcessor({
     store,
     reference: { ...reference, forceCode: opts.forceCode },
@@ -90,10 +93,15 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     client,
     database: opts.database,
     store,
+    reference,
     processor,
     // A file's notices are all in once its figures are stored: one event per area and load, at
     // once, rather than after a quiet spell.
-    ingestSink: inProcessIngestSink(processor, () => notifier.flushAll()),
+    ingestSink: inProcessIngestSink(
+      processor,
+      () => notifier.flushAll(),
+      (areaCodes) => recomputeOtherForces(processor, reference, opts.forceCode, areaCodes),
+    ),
     updates,
     notifier,
     deliverTo: (next) => {
@@ -107,4 +115,27 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
       }
     },
   };
+}
+
+/**
+ * Recomputes every figure of the forces other than `forceCode` that hold one of `areaCodes`, so
+ * a loaded force's files and populations give its figures with no change of CRIMESTATS_FORCE.
+ * All its periods: a force other than the deployment's is expected to be small and occasional.
+ */
+async function recomputeOtherForces(
+  processor: RecordProcessor,
+  reference: ReferenceData,
+  forceCode: string,
+  areaCodes: ReadonlySet<string>,
+): Promise<void> {
+  const others = reference.areas
+    .forces()
+    .filter((force) => force.code !== forceCode)
+    .filter((force) => {
+      const members = reference.areas.cspMembersOf(force.code).map((area) => area.code);
+      const rollups = reference.areas.rollupsWithin(force.code).map((area) => area.code);
+      return [force.code, ...rollups, ...members].some((code) => areaCodes.has(code));
+    })
+    .map((force) => force.code);
+  if (others.length > 0) await processor.recomputeAll({ forceCodes: others });
 }

@@ -59,6 +59,8 @@ export { DataVersionRepository, type DataVersion } from './repositories/data-ver
 export { InputRevisionsRepository, type InputRevisions } from './repositories/input-revisions.ts';
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
+export { ReferenceAreasRepository, type ReferenceLoad } from './repositories/reference-areas.ts';
+export { loadReference } from './reference.ts';
 export { createStore, type Store } from './store.ts';
 export {
   FigureSummariesRepository,

@@ -9,6 +9,7 @@ import { InputRevisionsRepository } from './repositories/input-revisions.ts';
 import { LoadsRepository } from './repositories/loads.ts';
 import { MonthlyRecordsRepository } from './repositories/monthly-records.ts';
 import { PopulationsRepository } from './repositories/populations.ts';
+import { ReferenceAreasRepository } from './repositories/reference-areas.ts';
 import { SubscriptionsRepository } from './repositories/subscriptions.ts';
 
 export interface Store {
@@ -17,6 +18,7 @@ export interface Store {
   figureSummaries: FigureSummariesRepository;
   loads: LoadsRepository;
   populations: PopulationsRepository;
+  referenceAreas: ReferenceAreasRepository;
   basis: DataBasisRepository;
   subscriptions: SubscriptionsRepository;
   figureEvents: FigureEventsRepository;
@@ -33,6 +35,7 @@ export function createStore(client: ClickHouseClient, database: string): Store {
     figureSummaries: new FigureSummariesRepository(client, database),
     loads: new LoadsRepository(client, database),
     populations: new PopulationsRepository(client, database),
+    referenceAreas: new ReferenceAreasRepository(client, database),
     basis: new DataBasisRepository(client, database),
     subscriptions: new SubscriptionsRepository(client, database),
     figureEvents: new FigureEventsRepository(client, database),

@@ -8,8 +8,7 @@ import {
   startAggregatorConsumer,
 } from '@crimestats/aggregator';
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
-import { defaultReference } from '@crimestats/domain';
-import { createStore, migrate, openClickHouse } from '@crimestats/store';
+import { createStore, loadReference, migrate, openClickHouse } from '@crimestats/store';
 import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -36,7 +35,8 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
   await ensureTopics(kafka, aggregatorTopicSpecs(topics), logger);
   const publisher = await Publisher.connect(kafka, logger);
   const metrics = aggregatorMetrics();
-  const reference = { ...defaultReference, forceCode: config.CRIMESTATS_FORCE };
+  // Read once at boot: areas loaded later (`crimestats reference load`) count after a restart.
+  const reference = { ...(await loadReference(store)), forceCode: config.CRIMESTATS_FORCE };
   const processor = new RecordProcessor({
     store,
     reference,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ingestCommand } from './commands/ingest.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { referenceCommand } from './commands/reference.ts';
 import { reportCommand } from './commands/report.ts';
 import { subscriptionsCommand } from './commands/subscriptions.ts';
 import { upCommand } from './commands/up.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .description('Crime statistics for the Derbyshire Community Safety Partnerships')
     .version('0.1.0')
     .addCommand(ingestCommand())
+    .addCommand(referenceCommand())
     .addCommand(reportCommand())
     .addCommand(subscriptionsCommand())
     .addCommand(migrateCommand())

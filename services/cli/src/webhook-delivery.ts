@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defaultReference } from '@crimestats/domain';
+import { defaultReference, type ReferenceData } from '@crimestats/domain';
 import {
   changesFromStore,
   deliverySender,
@@ -41,6 +41,8 @@ export function webhookDelivery(
   >,
   // `up` fills its own address in once it listens; a one-shot command links to where `up` would.
   links: EventLinks = { publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}` },
+  // `up` passes the store's reference; a one-shot command's digests name areas from the code's.
+  known: ReferenceData = defaultReference,
 ): WebhookDelivery {
   const webhook = createSender({
     allow: config.webhookAllow,
@@ -52,7 +54,7 @@ export function webhookDelivery(
     outboxDir: outboxDir(config.home),
     timeoutMs: config.notifier.timeoutMs,
   });
-  const reference = { ...defaultReference, forceCode: config.forceCode };
+  const reference = { ...known, forceCode: config.forceCode };
   const sendFrom = (figures: ReportStore): SendWebhook =>
     deliverySender({
       webhook,

@@ -1,4 +1,6 @@
 import {
+  clickHouseServer,
+  clickHouseServerFields,
   MaxUploadBytesSchema,
   RequiredBrokerListSchema,
   forceFields,
@@ -19,6 +21,14 @@ const IngestServiceEnv = z.object({
   /** A folder whose `incoming/` is watched for files; unset, no folder is watched. */
   CRIMESTATS_DROP_FOLDER: z.string().optional(),
   ...forceFields,
+  /**
+   * Optional: the store whose loaded reference areas (`crimestats reference load`) files are
+   * checked against, read at start-up; without it, the reference in code.
+   */
+  CLICKHOUSE_URL: clickHouseServerFields.CLICKHOUSE_URL.optional(),
+  CLICKHOUSE_USER: clickHouseServerFields.CLICKHOUSE_USER,
+  CLICKHOUSE_PASSWORD: clickHouseServerFields.CLICKHOUSE_PASSWORD,
+  CLICKHOUSE_DATABASE: clickHouseServerFields.CLICKHOUSE_DATABASE,
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
   LOG_LEVEL: logLevelSchema('info'),
@@ -34,6 +44,11 @@ export function loadIngestServiceConfig(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     tokens: parseTokenEntries(e.CRIMESTATS_TOKENS),
     dropFolder: e.CRIMESTATS_DROP_FOLDER ? resolve(e.CRIMESTATS_DROP_FOLDER) : undefined,
+    clickhouse:
+      e.CLICKHOUSE_URL === undefined
+        ? undefined
+        : clickHouseServer({ ...e, CLICKHOUSE_URL: e.CLICKHOUSE_URL }),
+    database: e.CLICKHOUSE_DATABASE,
     forceCode: e.CRIMESTATS_FORCE,
     policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
     maxUploadBytes: e.MAX_UPLOAD_MB,

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { TokenRegistry } from '@crimestats/auth';
 import { connectKafka, Publisher } from '@crimestats/kafka';
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { defaultReference, type ReferenceData } from '@crimestats/domain';
+import { createStore, loadReference, openClickHouse } from '@crimestats/store';
 import {
   ensureIngestTopics,
   kafkaIngestSink,
@@ -20,7 +21,8 @@ import { bootService, stopOnSignals } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */
 async function start(config: IngestServiceConfig, logger: Logger): Promise<void> {
-  const force = defaultAreas.byCode(config.forceCode);
+  const reference = await bootReference(config);
+  const force = reference.areas.byCode(config.forceCode);
   if (!force) throw new Error(`CRIMESTATS_FORCE ${config.forceCode} is not a known area`);
 
   const kafka = connectKafka({ brokers: config.brokers, clientId: 'crimestats-ingest', logger });
@@ -30,8 +32,8 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
 
   const metrics = ingestMetrics();
   const ingestFile = fileIngester({
-    areas: defaultAreas,
-    categories: defaultCategories,
+    areas: reference.areas,
+    categories: reference.categories,
     force,
     sink: kafkaIngestSink(publisher),
     policeUkForceId: config.policeUkForceId,
@@ -89,6 +91,20 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
     ],
     finally: removeUploads,
   });
+}
+
+/**
+ * The store's reference when CLICKHOUSE_URL names the store, read once at start-up (areas loaded
+ * later count after a restart); else the reference in code.
+ */
+async function bootReference(config: IngestServiceConfig): Promise<ReferenceData> {
+  if (config.clickhouse === undefined) return defaultReference;
+  const client = openClickHouse(config.clickhouse);
+  try {
+    return await loadReference(createStore(client, config.database));
+  } finally {
+    await client.close();
+  }
 }
 
 bootService({

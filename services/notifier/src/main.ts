@@ -1,6 +1,6 @@
 import { probeServer } from '@crimestats/http';
 import { defaultPartitions, Topics } from '@crimestats/contracts';
-import { defaultReference } from '@crimestats/domain';
+import type { ReferenceData } from '@crimestats/domain';
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
 import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
 import { changesFromStore, deliverySender, mailTransport } from '@crimestats/digests';
@@ -15,7 +15,7 @@ import {
   startNotifierConsumer,
 } from '@crimestats/notifier';
 import { reportStore } from '@crimestats/reporting';
-import { createStore, migrate, openClickHouse } from '@crimestats/store';
+import { createStore, loadReference, migrate, openClickHouse } from '@crimestats/store';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -31,8 +31,9 @@ function sender(
   client: ReturnType<typeof openClickHouse>,
   links: EventLinks,
   logger: Logger,
+  known: ReferenceData,
 ): SendWebhook {
-  const reference = { ...defaultReference, forceCode: config.CRIMESTATS_FORCE };
+  const reference = { ...known, forceCode: config.CRIMESTATS_FORCE };
   const mail = mailTransport({
     smtpUrl: config.CRIMESTATS_SMTP_URL,
     from: config.CRIMESTATS_MAIL_FROM,
@@ -59,12 +60,14 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const client = openClickHouse(clickHouseServer(config));
   await migrate(client, config.CLICKHOUSE_DATABASE, logger);
   const store = createStore(client, config.CLICKHOUSE_DATABASE);
+  // Read once at boot: areas loaded later (`crimestats reference load`) count after a restart.
+  const known = await loadReference(store);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const links = { publicUrl: config.CRIMESTATS_PUBLIC_URL };
   const dispatcher = new Dispatcher({
     store,
-    send: sender(config, client, links, logger),
+    send: sender(config, client, links, logger, known),
     policy: {
       baseMs: config.NOTIFIER_RETRY_BASE_MS,
       capMs: config.NOTIFIER_RETRY_CAP_MS,
@@ -104,7 +107,7 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
     notifier: (commit) =>
       new Notifier({
         store,
-        names: namesFrom(defaultReference.areas, defaultReference.categories),
+        names: namesFrom(known.areas, known.categories),
         links,
         queue: dispatcher,
         source: topic,

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
-import { defaultReference } from '@crimestats/domain';
+import { defaultReference, type ReferenceData } from '@crimestats/domain';
 import { changesFromStore, deliverySender, mailTransport } from '@crimestats/digests';
 import { describeTarget, reportStore } from '@crimestats/reporting';
 import { createSender, retryDelivery } from '@crimestats/notifier';
-import { openClickHouse } from '@crimestats/store';
+import { loadReference, openClickHouse } from '@crimestats/store';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildReportingApp } from '@crimestats/reporting-http';
@@ -23,8 +23,8 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   let accepting = true;
   // Pings and manual retries of dead deliveries are sent from here; the notifier sends the rest.
   // Email goes through CRIMESTATS_SMTP_URL; without it, an email ping or retry fails saying so.
-  const reference = { ...defaultReference, forceCode: config.forceCode };
   const store = reportStore(client, config.database);
+  const reference = { ...(await bootReference(store, logger)), forceCode: config.forceCode };
   const mail = mailTransport({ ...config.mail, timeoutMs: config.webhooks.timeoutMs });
   const send = deliverySender({
     webhook: createSender({ allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs }),
@@ -82,6 +82,25 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
       { name: 'closed the store connection', run: () => client.close() },
     ],
   });
+}
+
+/**
+ * The store's reference, read once at boot (areas loaded later count after a restart). A store
+ * not migrated yet has no loaded areas: the reference in code is used, and said so.
+ */
+async function bootReference(
+  store: Parameters<typeof loadReference>[0],
+  logger: Logger,
+): Promise<ReferenceData> {
+  try {
+    return await loadReference(store);
+  } catch (error) {
+    logger.warn(
+      { err: error },
+      'could not read the loaded reference areas: serving the reference in code until a restart',
+    );
+    return defaultReference;
+  }
 }
 
 bootService({

@@ -15,11 +15,12 @@ export function monthlyCountsParser(ctx: ParseContext): FormatParser {
   const counts = new CountAccumulator();
   const months = new Set<string>();
   const firstSeen = new Map<string, number>();
-  const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
+  // Any CSP area of the reference, of whichever force: counts name their areas.
+  const csps = new Set(ctx.areas.cspAreas().map((a) => a.code));
   const Row = z.object({
     month: MonthSchema,
-    area_code: AreaCodeSchema.refine((code) => forceCsps.has(code), {
-      message: `not a CSP area of ${ctx.force.name}; rollups are computed from their members`,
+    area_code: AreaCodeSchema.refine((code) => csps.has(code), {
+      message: 'not a CSP area of the reference; rollups are computed from their members',
     }),
     category: CategoryCodeSchema.refine((code) => ctx.categories.byCode(code) !== undefined, {
       message: 'not a known category code',

@@ -11,8 +11,9 @@ const isUnmappedReason = (value: string): value is UnmappedReason => UNMAPPED_RE
 /**
  * data.police.uk street-level crime. A file is its force's complete month: every CSP area and
  * police.uk crime type of each month in it is published, zero where no row names it, so that a
- * corrected re-issue can lower a count. So it must be the force's own file: a row whose
- * `Falls within` names another force refuses the whole file.
+ * corrected re-issue can lower a count. Its force is the one its first row's `Falls within`
+ * names, matched against the reference's forces (loaded ones included): a force the reference
+ * does not have refuses the file, and so does a row naming another force than the first.
  */
 export function policeUkParser(ctx: ParseContext): FormatParser {
   const counts = new CountAccumulator();
@@ -20,9 +21,21 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
   const unmapped: Partial<Record<UnmappedReason, number>> = {};
   const policeUkCategories = ctx.categories.bySource('police-uk');
   const categoryByLabel = new Map(policeUkCategories.map((c) => [c.label, c.code]));
-  const forceCsps = new Set(ctx.areas.cspMembersOf(ctx.force.code).map((a) => a.code));
+  // Set from the first row; until then (and for an empty file), the force being loaded.
+  let force = ctx.force;
+  let forceCsps = new Set(ctx.areas.cspMembersOf(force.code).map((a) => a.code));
+  let unknownForce: { name: string; line: number } | undefined;
   const areaByLsoaName = new Map<string, string | null>();
-  const fallsWithin = new FallsWithinCheck(ctx.force.policeForce?.policeUkName ?? ctx.force.name);
+  let fallsWithin: FallsWithinCheck | undefined;
+  const firstRow = (name: string, line: number): FallsWithinCheck => {
+    const found = ctx.areas.forceByPoliceUkName(name);
+    if (found === undefined) unknownForce = { name, line };
+    else if (found.code !== force.code) {
+      force = found;
+      forceCsps = new Set(ctx.areas.cspMembersOf(force.code).map((a) => a.code));
+    }
+    return new FallsWithinCheck(name);
+  };
   let width = 0;
   let iMonth = 0;
   let iFallsWithin = 0;
@@ -62,7 +75,10 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
     },
     row(fields, line) {
       if (!checkFieldCount(fields, width, line, ctx.problems)) return;
-      fallsWithin.add(fields[iFallsWithin]!.trim(), line);
+      const forceName = fields[iFallsWithin]!.trim();
+      fallsWithin ??= firstRow(forceName, line);
+      fallsWithin.add(forceName, line);
+      if (unknownForce !== undefined) return;
       const month = fields[iMonth]!;
       const type = fields[iType]!;
       const category = categoryByLabel.get(type);
@@ -77,11 +93,20 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
       if (isUnmappedReason(area)) countUnmapped(area);
       else counts.add(area, category, month, 1, 1);
     },
-    refusal: () => fallsWithin.refusal(),
+    refusal: () => {
+      if (unknownForce === undefined) return fallsWithin?.refusal();
+      const known = ctx.areas.forces().map((f) => f.policeForce?.policeUkName ?? f.name);
+      return (
+        `"Falls within" names a force the reference does not have: ${unknownForce.name || '(empty)'} ` +
+        `(line ${unknownForce.line}); the reference's forces are ${known.join(', ')}. ` +
+        'Load its areas with `crimestats reference load` first. Nothing was published.'
+      );
+    },
     result(): ParsedFile {
       return {
         kind: 'counts',
         sourceKind: 'police-uk',
+        force,
         counts,
         months,
         wholeMonths: true,

@@ -21,6 +21,8 @@ export type ParsedFile =
       /** Months the file covers; for a whole-month source every (area, category) of them is published. */
       months: Set<string>;
       wholeMonths: boolean;
+      /** The force the file turned out to be (police.uk's `Falls within`); else the context's. */
+      force?: Area;
       /** Categories a whole-month file speaks for, zero where no row names them. */
       categories: string[];
       unmapped: Partial<Record<UnmappedReason, number>>;

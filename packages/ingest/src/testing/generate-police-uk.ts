@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 
 export const POLICE_UK_HEADER =
   'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
@@ -105,5 +106,62 @@ export async function writePoliceUkFile(
   }
   out.end(buffer);
   await once(out, 'finish');
+  return { rows: opts.rows, counts, noLsoa, outsideForce };
+}
+
+export interface ForcePlace {
+  /** The area the test expects the place's rows in (the summary's key). */
+  areaCode: string;
+  /** The LSOA name stem, e.g. `Alphaton` for `Alphaton 012A`. */
+  lsoaName: string;
+  /** The place's LSOA codes; each row takes one of them. */
+  lsoaCodes: readonly string[];
+}
+
+/**
+ * Like writePoliceUkFile, for any force: `Falls within` names `fallsWithin`, and rows are spread
+ * over `places`, with about 1% of rows with no LSOA and 1% at an LSOA code no place has (outside
+ * the force). The summary counts rows per `areaCode|crimeType`.
+ */
+export async function writeForcePoliceUkFile(
+  path: string,
+  opts: {
+    rows: number;
+    month: string;
+    fallsWithin: string;
+    places: readonly ForcePlace[];
+    seed?: number;
+  },
+): Promise<GeneratedFileSummary> {
+  const random = prng(opts.seed ?? 1);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const counts = new Map<string, number>();
+  let noLsoa = 0;
+  let outsideForce = 0;
+  const lines = [POLICE_UK_HEADER];
+  for (let i = 0; i < opts.rows; i++) {
+    const place = pick(opts.places);
+    const type = pick(CRIME_TYPES);
+    const roll = random();
+    let lsoaCode = pick(place.lsoaCodes);
+    let lsoaName = `${place.lsoaName} ${String(i % 90).padStart(3, '0')}A`;
+    if (roll < 0.01) {
+      lsoaCode = '';
+      lsoaName = '';
+      noLsoa++;
+    } else if (roll < 0.02) {
+      lsoaCode = 'E01099999';
+      lsoaName = 'Elsewhere 001A';
+      outsideForce++;
+    } else {
+      const key = `${place.areaCode}|${type}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const force = opts.fallsWithin;
+    lines.push(
+      `,${opts.month},${force},${force},-1.0,52.0,"On or near High Street, ${place.lsoaName}",${lsoaCode},${lsoaName},${type},,`,
+    );
+  }
+  await writeFile(path, `${lines.join('\n')}\n`);
   return { rows: opts.rows, counts, noLsoa, outsideForce };
 }

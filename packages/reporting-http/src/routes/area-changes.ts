@@ -9,7 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeArea } from '../auth.ts';
-import { knownArea } from '../known-codes.ts';
+import { knownArea, knownForce } from '../known-codes.ts';
 import { FormatParamSchema } from '../negotiate.ts';
 import type { ReportingReads } from '../reads.ts';
 import { answerResponses, bearer } from '../route-schemas.ts';
@@ -41,17 +41,23 @@ export const areaChangesRoutes: FastifyPluginAsyncZod<AreaChangesRouteDeps> = as
           period: PeriodEndParamSchema,
           months: WindowMonthsParamSchema,
           format: FormatParamSchema,
+          force: AreaCodeParamSchema.optional().meta({
+            description: "The force whose areas are compared (default: the deployment's)",
+            example: 'E23000018',
+          }),
         }),
         response: answerResponses(AreaChangesAnswerSchema, "The area's changes"),
       },
     },
     async (req, reply) => {
-      const { period, months, format } = req.query;
+      const { period, months, format, force } = req.query;
       const area = knownArea(deps.areas, req.params.code);
+      const forceCode = knownForce(deps.areas, force);
       authorizeArea(req.principal, area.code);
       const answer = await deps.reads.changes(
         { areaCode: area.code, periodEnd: period, months },
         area,
+        forceCode,
       );
       return sendAnswer(reply, { format, accept: req.headers.accept }, answer, {
         csv: renderAreaChangesCsv,

@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeArea } from '../auth.ts';
 import { ReportRequestError } from '../errors.ts';
-import { knownArea, knownCategory } from '../known-codes.ts';
+import { knownArea, knownCategory, knownForce } from '../known-codes.ts';
 import { FormatParamSchema } from '../negotiate.ts';
 import type { ReportingReads } from '../reads.ts';
 import { answerResponses, bearer } from '../route-schemas.ts';
@@ -50,22 +50,28 @@ export const areaTrendRoutes: FastifyPluginAsyncZod<AreaTrendRouteDeps> = async 
           to: PeriodEndParamSchema.meta({ description: 'The last period end', example: '2025-12' }),
           months: WindowMonthsParamSchema,
           format: FormatParamSchema,
+          force: AreaCodeParamSchema.optional().meta({
+            description: "The force whose areas are compared (default: the deployment's)",
+            example: 'E23000018',
+          }),
         }),
         response: answerResponses(AreaTrendAnswerSchema, "The area's trend"),
       },
     },
     async (req, reply) => {
-      const { category: categoryCode, from, to, months, format } = req.query;
+      const { category: categoryCode, from, to, months, format, force } = req.query;
       const problem = trendRangeProblem(from, to);
       if (problem !== undefined) {
         throw new ReportRequestError(400, `${problem.field}: ${problem.message}`, problem.field);
       }
       const area = knownArea(deps.areas, req.params.code);
       const category = knownCategory(deps.categories, categoryCode);
+      const forceCode = knownForce(deps.areas, force);
       authorizeArea(req.principal, area.code);
       const answer = await deps.reads.trend(
         { areaCode: area.code, category: category.code, fromEnd: from, toEnd: to, months },
         { area, category, comparators: trendComparators(deps.areas, area.code) },
+        forceCode,
       );
       return sendAnswer(reply, { format, accept: req.headers.accept }, answer, {
         csv: renderAreaTrendCsv,

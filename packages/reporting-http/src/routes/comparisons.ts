@@ -1,5 +1,6 @@
-import type { CategoryTaxonomy } from '@crimestats/domain';
+import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
 import {
+  AreaCodeParamSchema,
   CategoryCodeParamSchema,
   ComparisonResponseSchema,
   PeriodEndParamSchema,
@@ -8,13 +9,14 @@ import {
 } from '@crimestats/reporting';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { knownCategory } from '../known-codes.ts';
+import { knownCategory, knownForce } from '../known-codes.ts';
 import { FormatParamSchema } from '../negotiate.ts';
 import type { ReportingReads } from '../reads.ts';
 import { answerResponses, bearer } from '../route-schemas.ts';
 import { sendAnswer } from '../send-answer.ts';
 
 export interface ComparisonRouteDeps {
+  areas: AreaRegistry;
   categories: CategoryTaxonomy;
   reads: ReportingReads;
 }
@@ -37,14 +39,22 @@ export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonRouteDeps> = asyn
           period: PeriodEndParamSchema,
           months: WindowMonthsParamSchema,
           format: FormatParamSchema,
+          force: AreaCodeParamSchema.optional().meta({
+            description: "The force whose areas are compared (default: the deployment's)",
+            example: 'E23000018',
+          }),
         }),
         response: answerResponses(ComparisonResponseSchema, 'The comparison answer'),
       },
     },
     async (req, reply) => {
-      const { category, period, months, format } = req.query;
+      const { category, period, months, format, force } = req.query;
       knownCategory(deps.categories, category);
-      const answer = await deps.reads.comparison({ category, periodEnd: period, months });
+      const forceCode = knownForce(deps.areas, force);
+      const answer = await deps.reads.comparison(
+        { category, periodEnd: period, months },
+        forceCode,
+      );
       return sendAnswer(reply, { format, accept: req.headers.accept }, answer, {
         csv: renderComparisonCsv,
         basis: answer.basis,

@@ -73,8 +73,9 @@ describe('loadMigrations', () => {
       '0006_figure_events.sql',
       '0007_deliveries.sql',
       '0008_feeds.sql',
+      '0010_reference_areas.sql',
     ]);
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
     for (const migration of migrations) {
       expect(migration.checksum).toMatch(/^[0-9a-f]{64}$/);
       for (const statement of migration.statements) expect(statement).toMatch(/IF NOT EXISTS/);

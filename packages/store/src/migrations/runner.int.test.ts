@@ -65,6 +65,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       '0006_figure_events.sql',
       '0007_deliveries.sql',
       '0008_feeds.sql',
+      '0010_reference_areas.sql',
     ]);
     expect(await tablesIn(db)).toEqual([
       'delivery_attempts',
@@ -75,14 +76,15 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       'loads',
       'monthly_records',
       'populations',
+      'reference_areas',
       'schema_migrations',
       'subscriptions',
     ]);
-    expect(log.messages).toEqual([...Array.from({ length: 8 }, () => 'info applied migration')]);
+    expect(log.messages).toEqual([...Array.from({ length: 9 }, () => 'info applied migration')]);
 
     const second = await migrate(db.client, db.database);
     expect(second).toEqual([]);
-    expect(await appliedRowCount(db)).toBe(8);
+    expect(await appliedRowCount(db)).toBe(9);
 
     const status = await migrationStatus(db.client, db.database);
     expect(status.pending).toEqual([]);
@@ -97,6 +99,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       [6, 'figure_events'],
       [7, 'deliveries'],
       [8, 'feeds'],
+      [10, 'reference_areas'],
     ]);
     for (const applied of status.applied) {
       expect(Math.abs(applied.appliedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -108,7 +111,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     try {
       const before = await migrationStatus(db.client, database);
       expect(before.applied).toEqual([]);
-      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
       await migrate(db.client, database);
       expect(await tablesIn(db, database)).toContain('figures');
     } finally {
@@ -119,7 +122,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
   it('survives two runners at once, and reads their duplicate rows as one', async () => {
     await Promise.all([migrate(db.client, db.database), migrate(db.client, db.database)]);
     const status = await migrationStatus(db.client, db.database);
-    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
     expect(status.pending).toEqual([]);
     expect(await migrate(db.client, db.database)).toEqual([]);
   });

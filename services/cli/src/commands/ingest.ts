@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { connectKafka, Publisher } from '@crimestats/kafka';
 import { InputFormatSchema } from '@crimestats/contracts';
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { defaultReference, type Area, type ReferenceData } from '@crimestats/domain';
 import {
   ensureIngestTopics,
   expandInputs,
@@ -13,10 +13,12 @@ import {
 } from '@crimestats/ingest';
 import { ensureLocalToken } from '@crimestats/auth';
 import { openSingleMachine, runningServer } from '@crimestats/single-machine';
+import { loadReference } from '@crimestats/store';
 import { ingestThroughServer } from '../up/remote-ingest.ts';
 import { loadCliConfig, type CliConfig } from '../config.ts';
 import { cliLogger } from '../logger.ts';
 import { fileProgress } from '../progress.ts';
+import { figuresStoreOptions, withReportStore } from './report/store.ts';
 import { UserError } from '../user-error.ts';
 
 interface IngestFlags {
@@ -31,7 +33,10 @@ interface IngestFlags {
  * returns once the figures are updated; distributed mode publishes to Kafka and returns on
  * acknowledgement, and the aggregator service updates the figures.
  */
-async function withSink<T>(config: CliConfig, run: (sink: IngestSink) => Promise<T>): Promise<T> {
+async function withSink<T>(
+  config: CliConfig,
+  run: (sink: IngestSink, reference: ReferenceData) => Promise<T>,
+): Promise<T> {
   const logger = cliLogger(config);
   if (config.mode === 'single-machine') {
     const pipeline = await openSingleMachine({
@@ -41,7 +46,7 @@ async function withSink<T>(config: CliConfig, run: (sink: IngestSink) => Promise
       logger,
     });
     try {
-      return await run(pipeline.ingestSink);
+      return await run(pipeline.ingestSink, pipeline.reference);
     } finally {
       await pipeline.close();
     }
@@ -51,11 +56,16 @@ async function withSink<T>(config: CliConfig, run: (sink: IngestSink) => Promise
       'ingest in distributed mode needs KAFKA_BROKERS (CLICKHOUSE_URL alone is set)',
     );
   }
+  // The aggregator computes with the store's reference; without a store to read it from, the
+  // reference in code is what the files are checked against.
+  const reference = config.clickhouse
+    ? await withReportStore(figuresStoreOptions(config), (store) => loadReference(store))
+    : defaultReference;
   const kafka = connectKafka({ brokers: config.kafkaBrokers, clientId: 'crimestats-cli', logger });
   await ensureIngestTopics(kafka, logger);
   const publisher = await Publisher.connect(kafka, logger);
   try {
-    return await run(kafkaIngestSink(publisher));
+    return await run(kafkaIngestSink(publisher), reference);
   } finally {
     await publisher.disconnect();
   }
@@ -83,8 +93,6 @@ export function ingestCommand(): Command {
     .option('--json', 'print the batch report as JSON instead of a summary')
     .action(async (paths: string[], flags: IngestFlags) => {
       const config = loadCliConfig();
-      const force = defaultAreas.byCode(config.forceCode);
-      if (!force) throw new UserError(`CRIMESTATS_FORCE ${config.forceCode} is not a known area`);
       const sources = await expandInputs(paths, config.policeUkForceId).catch((error: Error) => {
         throw new UserError(error.message);
       });
@@ -113,11 +121,11 @@ export function ingestCommand(): Command {
               acceptValidRows,
             },
           )
-        : await withSink(config, (sink) =>
+        : await withSink(config, (sink, reference) =>
             ingestSources(sources, {
-              areas: defaultAreas,
-              categories: defaultCategories,
-              force,
+              areas: reference.areas,
+              categories: reference.categories,
+              force: forceOf(reference, config.forceCode),
               sink,
               format,
               acceptValidRows,
@@ -130,4 +138,11 @@ export function ingestCommand(): Command {
       else console.log(report.files.map(summariseFileReport).join('\n\n'));
       if (!report.ok) process.exitCode = 1;
     });
+}
+
+/** The force files are loaded for: CRIMESTATS_FORCE, which the reference must know. */
+function forceOf(reference: ReferenceData, code: string): Area {
+  const force = reference.areas.byCode(code);
+  if (!force) throw new UserError(`CRIMESTATS_FORCE ${code} is not a known area`);
+  return force;
 }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { stopOnSignals, terminalLogger } from '@crimestats/lifecycle';
 import { ensureLocalToken, parseTokenEntries, TokenRegistry } from '@crimestats/auth';
-import { defaultAreas, defaultCategories, defaultReference } from '@crimestats/domain';
 import { expandInputs, ingestSources } from '@crimestats/ingest';
 import {
   openSingleMachine,
@@ -63,7 +62,6 @@ export function upCommand(): Command {
         'crimestats-up',
         config.logLevel === 'warn' ? 'info' : config.logLevel,
       );
-      const force = defaultAreas.get(config.forceCode);
       // Events link to this server's own address once it listens, unless one is configured.
       const links = { publicUrl: config.publicUrl ?? `http://${config.host}:${port}` };
       const pipeline = await openSingleMachine({
@@ -76,8 +74,15 @@ export function upCommand(): Command {
           timing: { quietMs: config.notifier.quietMs, maxHoldMs: config.notifier.maxHoldMs },
         },
       });
+      // The store's reference: the one in code with the areas loaded by `reference load`.
+      const { reference } = pipeline;
+      const force = reference.areas.byCode(config.forceCode);
+      if (!force) {
+        await pipeline.close();
+        throw new UserError(`CRIMESTATS_FORCE ${config.forceCode} is not a known area`);
+      }
       const metrics = new Registry();
-      const delivery = webhookDelivery(config, links);
+      const delivery = webhookDelivery(config, links, reference);
       const figures = reportStore(pipeline.client, pipeline.database);
       const send = delivery.sendFrom(figures);
       const dispatcher = new Dispatcher({
@@ -96,8 +101,8 @@ export function upCommand(): Command {
         const report = await ingestSources(
           await expandInputs([SAMPLE_FILE], config.policeUkForceId),
           {
-            areas: defaultAreas,
-            categories: defaultCategories,
+            areas: reference.areas,
+            categories: reference.categories,
             force,
             sink: pipeline.ingestSink,
           },
@@ -120,7 +125,7 @@ export function upCommand(): Command {
           const reporting = await buildReportingApp({
             store: { client: pipeline.client, database: pipeline.database },
             // The pipeline's own reference and force, for windows it does not keep.
-            reference: { ...defaultReference, forceCode: config.forceCode },
+            reference: { ...reference, forceCode: config.forceCode },
             tokens,
             // As for uploads: only warnings and errors reach the analyst's terminal.
             logger: logger.child({}, { level: 'warn' }),

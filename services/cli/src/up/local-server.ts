@@ -8,7 +8,7 @@ import Fastify, {
 } from 'fastify';
 import type { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
-import { defaultAreas, defaultCategories, type Area } from '@crimestats/domain';
+import type { Area } from '@crimestats/domain';
 import { ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
 import type { SingleMachine } from '@crimestats/single-machine';
 import type { Logger } from 'pino';
@@ -52,8 +52,8 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
     metrics,
     maxUploadBytes: deps.maxUploadBytes,
     ingestFile: fileIngester({
-      areas: defaultAreas,
-      categories: defaultCategories,
+      areas: deps.pipeline.reference.areas,
+      categories: deps.pipeline.reference.categories,
       force: deps.force,
       sink: deps.pipeline.ingestSink,
       policeUkForceId: deps.policeUkForceId,

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultAreas } from '@crimestats/domain';
+import { defaultAreas, type AreaRegistry } from '@crimestats/domain';
 import {
   AreaCodeParamSchema,
   PeriodEndParamSchema,
@@ -9,7 +9,7 @@ import {
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
 import { UserError } from '../../user-error.ts';
-import { flagValue, formatFrom, knownAreaFlag } from './flags.ts';
+import { flagValue, forceFlag, formatFrom, knownAreaFlag } from './flags.ts';
 import { reportReaderFor, type ChangesRequest } from './report-reader.ts';
 import { CANNOT_ANSWER_EXIT } from './store.ts';
 
@@ -18,14 +18,18 @@ interface ChangesFlags {
   period?: string;
   months?: string;
   format?: string;
+  force?: string;
 }
 
 /** The flags checked as the API checks `GET /v1/areas/{code}/changes`. */
-export function changesRequestFrom(flags: ChangesFlags): ChangesRequest {
+export function changesRequestFrom(
+  flags: ChangesFlags,
+  areas: AreaRegistry = defaultAreas,
+): ChangesRequest {
   const code = flagValue(AreaCodeParamSchema, 'area', flags.area);
   const periodEnd = flagValue(PeriodEndParamSchema, 'period', flags.period);
   const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
-  const area = knownAreaFlag(defaultAreas, code);
+  const area = knownAreaFlag(areas, code);
   return { query: { areaCode: area.code, periodEnd, months }, area };
 }
 
@@ -38,10 +42,11 @@ export function changesCommand(): Command {
     .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
     .action(async (flags: ChangesFlags) => {
-      const request = changesRequestFrom(flags);
       const format = formatFrom(flags);
-      const reader = await reportReaderFor(loadCliConfig());
+      const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));
+      const request = changesRequestFrom(flags, reader.reference.areas);
       const answer = await reader.areaChanges(request);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.rows.length === 0) {

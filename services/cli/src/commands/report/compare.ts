@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultCategories } from '@crimestats/domain';
+import { defaultCategories, type CategoryTaxonomy } from '@crimestats/domain';
 import {
   REPORT_FORMATS,
   parseComparisonQuery,
@@ -8,7 +8,7 @@ import {
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
 import { UserError } from '../../user-error.ts';
-import { formatFrom } from './flags.ts';
+import { forceFlag, formatFrom } from './flags.ts';
 import { reportReaderFor } from './report-reader.ts';
 import { CANNOT_ANSWER_EXIT } from './store.ts';
 
@@ -17,10 +17,14 @@ interface CompareFlags {
   period?: string;
   months?: string;
   format?: string;
+  force?: string;
 }
 
-function compareQueryFrom(flags: CompareFlags): ComparisonQuery {
-  const parsed = parseComparisonQuery(flags, defaultCategories);
+function compareQueryFrom(
+  flags: CompareFlags,
+  categories: CategoryTaxonomy = defaultCategories,
+): ComparisonQuery {
+  const parsed = parseComparisonQuery(flags, categories);
   if (!parsed.ok) throw new UserError(`--${parsed.field}: ${parsed.message}`);
   return parsed.query;
 }
@@ -34,10 +38,11 @@ export function compareCommand(): Command {
     .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
     .action(async (flags: CompareFlags) => {
       const query = compareQueryFrom(flags);
       const format = formatFrom(flags);
-      const reader = await reportReaderFor(loadCliConfig());
+      const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));
       const answer = await reader.comparison(query);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.rows.length === 0) {

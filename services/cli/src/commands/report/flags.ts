@@ -1,4 +1,10 @@
-import type { Area, AreaRegistry, Category, CategoryTaxonomy } from '@crimestats/domain';
+import {
+  AreaCodeSchema,
+  type Area,
+  type AreaRegistry,
+  type Category,
+  type CategoryTaxonomy,
+} from '@crimestats/domain';
 import { REPORT_FORMATS, ReportFormatSchema, type ReportFormat } from '@crimestats/reporting';
 import type { z } from 'zod';
 import { UserError } from '../../user-error.ts';
@@ -45,4 +51,9 @@ export function knownCategoryFlag(categories: CategoryTaxonomy, code: string): C
     throw new UserError(`--category: unknown category "${code}"; one of: ${codes.join(', ')}`);
   }
   return category;
+}
+
+/** `--force`, a well-formed area code when given (whether it is a force, the reference says). */
+export function forceFlag(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : flagValue(AreaCodeSchema, 'force', value);
 }

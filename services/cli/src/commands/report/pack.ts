@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { defaultAreas } from '@crimestats/domain';
 import {
   PeriodEndParamSchema,
   WindowMonthsParamSchema,
@@ -34,10 +33,10 @@ export function packCommand(): Command {
       const query = { periodEnd, months };
       const out = flags.out ?? boardPackFilename(query);
       const config = loadCliConfig();
-      const areas = cspCodesOf(defaultAreas, config.forceCode).map((code) =>
-        defaultAreas.get(code),
-      );
-      const pack = await (await reportReaderFor(config)).boardPack(query, areas);
+      const reader = await reportReaderFor(config);
+      const known = reader.reference.areas;
+      const areas = cspCodesOf(known, config.forceCode).map((code) => known.get(code));
+      const pack = await reader.boardPack(query, areas);
       // Never an empty pack: no figures means the data is not loaded, and the user must know.
       if (pack.message !== undefined) throw new UserError(pack.message, CANNOT_ANSWER_EXIT);
       const workbook = await renderBoardPack(pack);

@@ -1,4 +1,5 @@
-import { defaultReference, type Area } from '@crimestats/domain';
+import { defaultReference, type Area, type ReferenceData } from '@crimestats/domain';
+import { loadReference } from '@crimestats/store';
 import {
   boardPackReadsFrom,
   readAreaChanges,
@@ -18,6 +19,7 @@ import {
   type TrendSubjects,
 } from '@crimestats/reporting';
 import type { CliConfig } from '../../config.ts';
+import { UserError } from '../../user-error.ts';
 import { answerFromServer } from './server-answers.ts';
 import { figuresStoreOptions, runningReportServer, withReportStore } from './store.ts';
 
@@ -37,6 +39,8 @@ export interface TrendRequest {
  * store itself. Either gives the answer the reporting API gives, empty rows and message included.
  */
 export interface ReportReader {
+  /** The areas and categories the flags are checked against. */
+  reference: ReferenceData;
   comparison(query: ComparisonQuery): Promise<ComparisonResponse>;
   areaChanges(request: ChangesRequest): Promise<AreaChangesAnswer>;
   areaTrend(request: TrendRequest): Promise<AreaTrendAnswer>;
@@ -53,6 +57,7 @@ export function storeReportReader(
   reference: FiguresReference,
 ): ReportReader {
   return {
+    reference,
     comparison: (query) =>
       withReportStore(options, (store) => readComparisonResponse(store, query, reference)),
     areaChanges: ({ query, area }) =>
@@ -68,20 +73,29 @@ export function storeReportReader(
 }
 
 /** Answers from a running server's reporting API, checked against their schemas. */
-export function serverReportReader(server: { url: string; token: string }): ReportReader {
+export function serverReportReader(
+  server: { url: string; token: string },
+  reference: ReferenceData = defaultReference,
+  /** Asked for as `force=`; the server's own force when omitted. */
+  force?: string,
+): ReportReader {
   const ask = answerFromServer(server);
+  const forced: Record<string, string> = force === undefined ? {} : { force };
   const comparison = (query: ComparisonQuery) =>
     ask.comparison({
       category: query.category,
       period: query.periodEnd,
       months: String(query.months),
+      ...forced,
     });
   const changes = (query: AreaChangesQuery) =>
     ask.areaChanges(query.areaCode, {
       period: query.periodEnd,
       months: String(query.months),
+      ...forced,
     });
   return {
+    reference,
     comparison,
     areaChanges: ({ query }) => changes(query),
     areaTrend: ({ query }) =>
@@ -90,16 +104,30 @@ export function serverReportReader(server: { url: string; token: string }): Repo
         from: query.fromEnd,
         to: query.toEnd,
         months: String(query.months),
+        ...forced,
       }),
     // The pack from the API's own answers, laid out here as the API lays out /v1/packs.
     boardPack: (query, areas) => readBoardPack({ comparison, changes }, query, areas),
   };
 }
 
-/** The running server's API when there is one, else the store. */
-export async function reportReaderFor(config: CliConfig): Promise<ReportReader> {
+/**
+ * The running server's API when there is one, else the store, with the store's reference (the
+ * one in code with the loaded areas) and `force` (CRIMESTATS_FORCE unless given) as the force
+ * whose areas are compared. While `up` holds the store, flags are checked against the reference
+ * in code, and the server answers with its own reference (`--force` passed as `force=`).
+ */
+export async function reportReaderFor(config: CliConfig, force?: string): Promise<ReportReader> {
+  const forceCode = force ?? config.forceCode;
   const server = await runningReportServer(config);
-  if (server) return serverReportReader(server);
-  const reference = { ...defaultReference, forceCode: config.forceCode };
-  return storeReportReader(figuresStoreOptions(config), reference);
+  if (server) return serverReportReader(server, defaultReference, force);
+  const options = figuresStoreOptions(config);
+  const loaded = await withReportStore(options, (store) => loadReference(store));
+  if (loaded.areas.byCode(forceCode)?.kind !== 'force') {
+    const forces = loaded.areas.forces().map((f) => `${f.code} (${f.policeForce?.name ?? f.name})`);
+    throw new UserError(
+      `${force === undefined ? 'CRIMESTATS_FORCE' : '--force'}: unknown force "${forceCode}"; one of: ${forces.join(', ')}`,
+    );
+  }
+  return storeReportReader(options, { ...loaded, forceCode });
 }

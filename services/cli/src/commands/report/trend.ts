@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
+import { defaultReference, type ReferenceData } from '@crimestats/domain';
 import {
   AreaCodeParamSchema,
   CategoryCodeParamSchema,
@@ -13,7 +13,7 @@ import {
 } from '@crimestats/reporting';
 import { loadCliConfig } from '../../config.ts';
 import { UserError } from '../../user-error.ts';
-import { flagValue, formatFrom, knownAreaFlag, knownCategoryFlag } from './flags.ts';
+import { flagValue, forceFlag, formatFrom, knownAreaFlag, knownCategoryFlag } from './flags.ts';
 import { reportReaderFor, type TrendRequest } from './report-reader.ts';
 import { CANNOT_ANSWER_EXIT } from './store.ts';
 
@@ -24,10 +24,14 @@ interface TrendFlags {
   to?: string;
   months?: string;
   format?: string;
+  force?: string;
 }
 
 /** The flags checked as the API checks `GET /v1/areas/{code}/trend`. */
-export function trendRequestFrom(flags: TrendFlags): TrendRequest {
+export function trendRequestFrom(
+  flags: TrendFlags,
+  { areas, categories }: ReferenceData = defaultReference,
+): TrendRequest {
   const code = flagValue(AreaCodeParamSchema, 'area', flags.area);
   const categoryCode = flagValue(CategoryCodeParamSchema, 'category', flags.category);
   const fromEnd = flagValue(PeriodEndParamSchema, 'from', flags.from);
@@ -35,11 +39,11 @@ export function trendRequestFrom(flags: TrendFlags): TrendRequest {
   const months = flagValue(WindowMonthsParamSchema, 'months', flags.months);
   const problem = trendRangeProblem(fromEnd, toEnd);
   if (problem !== undefined) throw new UserError(`--${problem.field}: ${problem.message}`);
-  const area = knownAreaFlag(defaultAreas, code);
-  const category = knownCategoryFlag(defaultCategories, categoryCode);
+  const area = knownAreaFlag(areas, code);
+  const category = knownCategoryFlag(categories, categoryCode);
   return {
     query: { areaCode: area.code, category: category.code, fromEnd, toEnd, months },
-    subjects: { area, category, comparators: trendComparators(defaultAreas, area.code) },
+    subjects: { area, category, comparators: trendComparators(areas, area.code) },
   };
 }
 
@@ -57,10 +61,11 @@ export function trendCommand(): Command {
     )
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
     .action(async (flags: TrendFlags) => {
-      const request = trendRequestFrom(flags);
       const format = formatFrom(flags);
-      const reader = await reportReaderFor(loadCliConfig());
+      const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));
+      const request = trendRequestFrom(flags, reader.reference);
       const answer = await reader.areaTrend(request);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.lines.length === 0) {

@@ -1,4 +1,3 @@
-import { defaultAreas, defaultCategories } from '@crimestats/domain';
 import {
   SubscriptionInputError,
   createSubscription,
@@ -8,6 +7,7 @@ import {
   retryDeadDelivery,
 } from '@crimestats/notifier';
 import type { FiguresStoreOptions } from '@crimestats/reporting';
+import { loadReference } from '@crimestats/store';
 import type { AllowList } from '@crimestats/webhooks';
 import { UserError } from '../../user-error.ts';
 import type { WebhookDelivery } from '../../webhook-delivery.ts';
@@ -37,14 +37,12 @@ export function storeSubscriptionsClient(
     }
   };
   return {
+    // Any area of the store's reference, loaded forces' included.
     add: (input) =>
-      run((store) =>
-        createSubscription(store, input, {
-          allow,
-          areas: defaultAreas,
-          categories: defaultCategories,
-        }),
-      ),
+      run(async (store) => {
+        const { areas, categories } = await loadReference(store);
+        return createSubscription(store, input, { allow, areas, categories });
+      }),
     list: (area) => run((store) => listSubscriptions(store, area)),
     remove: (id) =>
       run(async (store) => {

@@ -1,0 +1,43 @@
+import { defaultReference, type ReferenceAreaRow } from '@crimestats/domain';
+import { describe, expect, it } from 'vitest';
+import { loadReference } from '../reference.ts';
+import { createStore } from '../store.ts';
+import { clickhouseEngines } from '../testing/index.ts';
+import { withMigratedDatabase } from '../testing/migrated-database.ts';
+
+const row = (areaCode: string, areaName: string, county?: string): ReferenceAreaRow => ({
+  areaCode,
+  areaName,
+  forceCode: 'E23000099',
+  forceName: "Exampleshire's Police",
+  policeUkName: "Exampleshire's Police",
+  ...(county === undefined ? {} : { countyCode: 'E10000099', countyName: county }),
+});
+const load = (revision: number) => ({ file: 'ref.csv', revision, batchId: `b${revision}` });
+
+describe.each(clickhouseEngines)('ReferenceAreasRepository (%s)', (engine) => {
+  it('starts with the reference in code, then merges loaded areas, latest revision winning', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const store = createStore(db.client, db.database);
+      expect(await loadReference(store)).toBe(defaultReference);
+
+      await store.referenceAreas.insert(
+        [row('E07000902', 'Betaby', 'Exampleshire'), row('E07000901', 'Alphaton', 'Exampleshire')],
+        load(1),
+      );
+      await store.referenceAreas.insert([row('E07000902', 'Betaby Vale')], load(2));
+
+      expect(await store.referenceAreas.all()).toEqual([
+        row('E07000901', 'Alphaton', 'Exampleshire'),
+        row('E07000902', 'Betaby Vale'),
+      ]);
+      const reference = await loadReference(store);
+      expect(reference.categories).toBe(defaultReference.categories);
+      expect(reference.areas.cspMembersOf('E23000018')).toEqual(
+        defaultReference.areas.cspMembersOf('E23000018'),
+      );
+      expect(reference.areas.get('E23000099').members).toEqual(['E10000099', 'E07000902']);
+      expect(reference.areas.get('E07000902').name).toBe('Betaby Vale');
+    });
+  });
+});

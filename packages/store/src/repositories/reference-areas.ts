@@ -1,0 +1,81 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { ReferenceAreaRowSchema, type ReferenceAreaRow } from '@crimestats/domain';
+import { z } from 'zod';
+import { insertRows, selectRows } from '../query.ts';
+import { qualified, sql, type SqlFragment } from '../sql.ts';
+
+/** Where a load of reference rows came from; the revision orders loads (latest wins per area). */
+export interface ReferenceLoad {
+  file: string;
+  revision: number;
+  batchId: string;
+}
+
+/** Empty strings stand for "no county" in the table, which has no Nullable columns. */
+const StoredReferenceAreaSchema = z
+  .object({
+    area_code: z.string(),
+    area_name: z.string(),
+    force_code: z.string(),
+    force_name: z.string(),
+    police_uk_name: z.string(),
+    county_code: z.string(),
+    county_name: z.string(),
+  })
+  .transform((row) => ({
+    areaCode: row.area_code,
+    areaName: row.area_name,
+    forceCode: row.force_code,
+    forceName: row.force_name,
+    policeUkName: row.police_uk_name,
+    ...(row.county_code === '' ? {} : { countyCode: row.county_code, countyName: row.county_name }),
+  }))
+  .pipe(ReferenceAreaRowSchema);
+
+/** Reference areas loaded from files, each with its force and county. */
+export class ReferenceAreasRepository {
+  readonly #client: ClickHouseClient;
+  readonly #table: SqlFragment;
+
+  constructor(client: ClickHouseClient, database: string) {
+    this.#client = client;
+    this.#table = qualified(database, 'reference_areas');
+  }
+
+  async insert(rows: readonly ReferenceAreaRow[], load: ReferenceLoad): Promise<void> {
+    const valid = z.array(ReferenceAreaRowSchema).parse(rows);
+    if (valid.length === 0) return;
+    await insertRows(
+      this.#client,
+      this.#table,
+      valid.map((r, position) => ({
+        area_code: r.areaCode,
+        area_name: r.areaName,
+        force_code: r.forceCode,
+        force_name: r.forceName,
+        police_uk_name: r.policeUkName,
+        county_code: r.countyCode ?? '',
+        county_name: r.countyName ?? '',
+        position,
+        source_file: load.file,
+        revision: load.revision,
+        batch_id: load.batchId,
+      })),
+    );
+  }
+
+  /**
+   * The latest row of each loaded area, by load and then in file order, so a force's areas are
+   * listed as its file lists them.
+   */
+  async all(): Promise<ReferenceAreaRow[]> {
+    return selectRows(
+      this.#client,
+      sql`SELECT area_code, area_name, force_code, force_name, police_uk_name,
+                 county_code, county_name
+          FROM ${this.#table} FINAL
+          ORDER BY revision, position`,
+      StoredReferenceAreaSchema,
+    );
+  }
+}

@@ -1,42 +1,19 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../testing/cli-process.ts';
 
 // Issue 11: `crimestats ingest` of a file with month 0025-12 crashed with a stack trace, and every
 // later ingest failed. The file must be refused with file, line and reason, exit status 1 (a file
 // not accepted), no stack trace, and the next ingest must work.
 
-const REPO = join(import.meta.dirname, '../../../..');
 const folder = mkdtempSync(join(tmpdir(), 'crimestats-bad-month-'));
 const home = join(folder, 'home');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI in single-machine mode on this test's own home. */
-function crimestats(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CRIMESTATS_HOME: home, LOG_LEVEL: 'warn' };
-  // Single-machine mode: the test run's own Kafka and ClickHouse are not for this process.
-  delete env['KAFKA_BROKERS'];
-  delete env['CLICKHOUSE_URL'];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'services/cli/src/main.ts', ...args],
-      { cwd: REPO, env, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const crimestats = (...args: string[]) => runCli(home, args);
 
 const file = (name: string, text: string): string => {
   const path = join(folder, name);
@@ -45,7 +22,7 @@ const file = (name: string, text: string): string => {
 };
 
 const REASON = 'expected a month as YYYY-MM from 1900-01 to 2199-12';
-const noStackTrace = (run: Run) => {
+const noStackTrace = (run: CliRun) => {
   expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.stderr).not.toMatch(/RangeError|TypeError|Error:/);
 };

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,41 +6,18 @@ import {
   writeForcePoliceUkFile,
   type ForcePlace,
 } from '../../../../packages/ingest/src/testing/generate-police-uk.ts';
+import { runCli } from '../testing/cli-process.ts';
 
 // Issue 14, done when: a fresh store takes a second force from data alone (its reference, its
 // populations, an LSOA lookup and its police.uk files), with no code or environment change, and
 // `report compare --force` ranks its areas with the counts an independent tally gives.
 
-const REPO = join(import.meta.dirname, '../../../..');
 const folder = mkdtempSync(join(tmpdir(), 'crimestats-second-force-'));
 const home = join(folder, 'home');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function crimestats(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CRIMESTATS_HOME: home, LOG_LEVEL: 'warn' };
-  // Single-machine mode, and the deployment's force left as it is (Derbyshire).
-  delete env['KAFKA_BROKERS'];
-  delete env['CLICKHOUSE_URL'];
-  delete env['CRIMESTATS_FORCE'];
-  delete env['CRIMESTATS_POLICE_UK_FORCE'];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'services/cli/src/main.ts', ...args],
-      { cwd: REPO, env, timeout: 180_000, maxBuffer: 1 << 24 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+/** Runs the CLI in single-machine mode on this test's own home. */
+const crimestats = (...args: string[]) => runCli(home, args);
 
 const file = (name: string, text: string): string => {
   const path = join(folder, name);

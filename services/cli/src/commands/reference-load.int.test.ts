@@ -1,37 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../testing/cli-process.ts';
 
-const REPO = join(import.meta.dirname, '../../../..');
 const folder = mkdtempSync(join(tmpdir(), 'crimestats-reference-'));
 const home = join(folder, 'home');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI in single-machine mode on this test's own home. */
-function crimestats(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CRIMESTATS_HOME: home, LOG_LEVEL: 'warn' };
-  delete env['KAFKA_BROKERS'];
-  delete env['CLICKHOUSE_URL'];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'services/cli/src/main.ts', ...args],
-      { cwd: REPO, env, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const crimestats = (...args: string[]) => runCli(home, args);
 
 const file = (name: string, text: string): string => {
   const path = join(folder, name);

@@ -1,43 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreatedSubscriptionSchema, SubscriptionSchema } from '@crimestats/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { runCli } from '../../testing/cli-process.ts';
 
 // The commands as a user runs them, in single-machine mode on the embedded engine: what they
 // print and how they exit. That both stores and a running server answer alike is for
 // clients.int.test.ts.
 
-const REPO = join(import.meta.dirname, '../../../../..');
 const folder = mkdtempSync(join(tmpdir(), 'crimestats-subscriptions-'));
 const home = join(folder, 'home');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function crimestats(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CRIMESTATS_HOME: home, LOG_LEVEL: 'warn' };
-  // Single-machine mode: the test run's own Kafka and ClickHouse are not for this process.
-  delete env['KAFKA_BROKERS'];
-  delete env['CLICKHOUSE_URL'];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'services/cli/src/main.ts', ...args],
-      { cwd: REPO, env, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+/** Runs the CLI in single-machine mode on this test's own home. */
+const crimestats = (...args: string[]) => runCli(home, args);
 
 describe('crimestats subscriptions', () => {
   it('adds one, printing its id and secret, lists it without the secret, and removes it', async () => {

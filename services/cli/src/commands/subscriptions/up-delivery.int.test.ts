@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePoliceUkFile } from '../../../../../packages/ingest/src/testing/generate-police-uk.ts';
-import { runCli, startUp, type RunningUp } from '../../testing/up-process.ts';
+import { runCli, startUp, type RunningUp } from '../../testing/cli-process.ts';
 
 const ALLOW = { CRIMESTATS_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' };
 

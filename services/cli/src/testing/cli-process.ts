@@ -18,6 +18,9 @@ export function singleMachineEnv(
   delete env['KAFKA_BROKERS'];
   delete env['CLICKHOUSE_URL'];
   delete env['CRIMESTATS_PORT'];
+  // The deployment's force left as it is: Derbyshire.
+  delete env['CRIMESTATS_FORCE'];
+  delete env['CRIMESTATS_POLICE_UK_FORCE'];
   return env;
 }
 
@@ -75,12 +78,19 @@ export function startUp(
   });
 }
 
-/** Runs one `crimestats` command to its end; its exit code and output. */
+/** A finished `crimestats` command: its exit code and output. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one `crimestats` command to its end. */
 export async function runCli(
   home: string,
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     env: singleMachineEnv(home, env),
     stdio: ['ignore', 'pipe', 'pipe'],

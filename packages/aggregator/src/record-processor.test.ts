@@ -13,7 +13,7 @@ function fakeStore(events: string[], countsRead: Promise<void>) {
     monthlyRecords: {
       insert: async () => {},
       monthRange: async () => ({ first: '2024-01', last: '2025-12' }),
-      monthlyCounts: async () => {
+      monthlySeries: async () => {
         events.push(`recompute ${recomputes} reads counts`);
         await countsRead;
         events.push(`recompute ${recomputes} has counts`);

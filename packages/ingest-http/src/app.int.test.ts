@@ -181,7 +181,7 @@ describe('ingest service HTTP API on the real broker', () => {
     expect(res.json()).toEqual({ error: expect.any(String) });
   });
 
-  it('ingests a police.uk CSV: 200, the batch report under the uploaded name, records keyed by area', async () => {
+  it('ingests a police.uk CSV: 200, the batch report under the uploaded name, records keyed by force', async () => {
     const res = await upload(
       'filename=2025-01-derbyshire-street.csv&format=police-uk',
       policeUkCsv('2025-01'),
@@ -202,7 +202,8 @@ describe('ingest service HTTP API on the real broker', () => {
 
     const messages = await recordsOf(file!.batchId, file!.records);
     for (const m of messages) {
-      expect(m.key).toBe(m.record.areaCode);
+      // Keyed by force, so one aggregator instance owns all of a force's areas.
+      expect(m.key).toBe('E23000018');
       expect(m.record.source.file).toBe('2025-01-derbyshire-street.csv');
     }
     const count = (area: string, category: string) =>

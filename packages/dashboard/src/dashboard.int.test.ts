@@ -12,6 +12,7 @@ import {
   packTable,
   readPackWorkbook,
 } from '@crimestats/reporting/testing';
+import { singleMachineProcessEnv } from '@crimestats/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The dashboard in a real headless Chromium against a real `crimestats up` (single-machine mode:
@@ -45,18 +46,11 @@ interface Running {
 
 /** Starts `crimestats up --port 0` in single-machine mode and reads its addresses from stdout. */
 async function startUp(home: string): Promise<Running> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CRIMESTATS_HOME: home,
+  const env = singleMachineProcessEnv(home, {
     CRIMESTATS_HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
     // Subscriptions made here point at loopback, where nothing listens.
     CRIMESTATS_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
-  };
-  // Single-machine mode: the test run's own Kafka and ClickHouse are not for this process.
-  delete env['KAFKA_BROKERS'];
-  delete env['CLICKHOUSE_URL'];
-  delete env['CRIMESTATS_PORT'];
+  });
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'services/cli/src/main.ts', 'up', '--port', '0'],

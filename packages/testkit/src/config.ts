@@ -27,3 +27,25 @@ export function loadTestkitConfig(env: NodeJS.ProcessEnv = process.env): Testkit
 export function serviceProcessEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...settings };
 }
+
+/**
+ * The environment of a `crimestats` command a test runs in single-machine mode on `home`: the test
+ * run's own Kafka and ClickHouse are not for it, and the deployment's force is left as it is
+ * (Derbyshire).
+ */
+export function singleMachineProcessEnv(
+  home: string,
+  settings: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  const env = serviceProcessEnv({ CRIMESTATS_HOME: home, LOG_LEVEL: 'warn', ...settings });
+  for (const name of [
+    'KAFKA_BROKERS',
+    'CLICKHOUSE_URL',
+    'CRIMESTATS_PORT',
+    'CRIMESTATS_FORCE',
+    'CRIMESTATS_POLICE_UK_FORCE',
+  ]) {
+    if (!(name in settings)) delete env[name];
+  }
+  return env;
+}

@@ -3,7 +3,12 @@ export {
   type TestInfrastructure,
   type ServerSource,
 } from './infrastructure.ts';
-export { loadTestkitConfig, serviceProcessEnv, type TestkitConfig } from './config.ts';
+export {
+  loadTestkitConfig,
+  serviceProcessEnv,
+  singleMachineProcessEnv,
+  type TestkitConfig,
+} from './config.ts';
 export { createTestTopics, type TestTopics } from './kafka.ts';
 export { uniqueName } from './names.ts';
 export { caughtUp, eventually } from './waiting.ts';

@@ -11,7 +11,7 @@ import { MonthlyRecordSchema } from '@crimestats/contracts';
 import { defaultReference } from '@crimestats/domain';
 import { createStore, migrate } from '@crimestats/store';
 import { createTestTopics, type TestTopics } from '@crimestats/testkit';
-import { startAggregatorProcess } from './testing/aggregator-process.ts';
+import { aggregatorTestEnv, startAggregatorProcess } from './testing/aggregator-process.ts';
 
 describe('aggregator killed with SIGKILL in the middle of a batch', () => {
   let t: TestTopics;
@@ -38,17 +38,12 @@ describe('aggregator killed with SIGKILL in the middle of a batch', () => {
   });
 
   const startService = () => {
-    const service = startAggregatorProcess({
-      KAFKA_BROKERS: inject('kafkaBrokers').join(','),
-      CLICKHOUSE_URL: inject('clickhouseUrl'),
-      CLICKHOUSE_DATABASE: db.database,
-      AGGREGATOR_GROUP_ID: t.groupId,
-      TOPIC_RECORDS: t.topics.records!,
-      TOPIC_POPULATIONS: t.topics.populations!,
-      TOPIC_DEAD_LETTER: t.topics.dlq!,
-      TOPIC_POPULATIONS_DEAD_LETTER: t.topics.popdlq!,
-      TOPIC_FIGURES_UPDATED: t.topics.updates!,
-    });
+    const service = startAggregatorProcess(
+      aggregatorTestEnv(t, db.database, {
+        kafkaBrokers: inject('kafkaBrokers'),
+        clickhouseUrl: inject('clickhouseUrl'),
+      }),
+    );
     children.push(service.child);
     return service;
   };

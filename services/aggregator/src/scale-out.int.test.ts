@@ -13,7 +13,11 @@ import { createStore, migrate, type Store } from '@crimestats/store';
 import { caughtUp, createTestTopics, eventually, type TestTopics } from '@crimestats/testkit';
 import { comparable } from '../../../packages/aggregator/src/testing/comparable.ts';
 import { planRecords } from '../../../packages/aggregator/src/testing/plan-records.ts';
-import { startAggregatorProcess, type AggregatorProcess } from './testing/aggregator-process.ts';
+import {
+  aggregatorTestEnv,
+  startAggregatorProcess,
+  type AggregatorProcess,
+} from './testing/aggregator-process.ts';
 
 const logger = pino({ level: 'silent' });
 const PARTITIONS = 4;
@@ -87,17 +91,12 @@ describe('aggregator instances scaled out in one consumer group', () => {
   });
 
   const startService = () => {
-    const service = startAggregatorProcess({
-      KAFKA_BROKERS: inject('kafkaBrokers').join(','),
-      CLICKHOUSE_URL: inject('clickhouseUrl'),
-      CLICKHOUSE_DATABASE: db.database,
-      AGGREGATOR_GROUP_ID: t.groupId,
-      TOPIC_RECORDS: t.topics.records!,
-      TOPIC_POPULATIONS: t.topics.populations!,
-      TOPIC_DEAD_LETTER: t.topics.dlq!,
-      TOPIC_POPULATIONS_DEAD_LETTER: t.topics.popdlq!,
-      TOPIC_FIGURES_UPDATED: t.topics.updates!,
-    });
+    const service = startAggregatorProcess(
+      aggregatorTestEnv(t, db.database, {
+        kafkaBrokers: inject('kafkaBrokers'),
+        clickhouseUrl: inject('clickhouseUrl'),
+      }),
+    );
     services.push(service);
     return service;
   };

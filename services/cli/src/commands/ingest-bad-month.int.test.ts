@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../testing/cli-process.ts';
+import { cliScratch, type CliRun } from '../testing/cli-process.ts';
 
 // Issue 11: `crimestats ingest` of a file with month 0025-12 crashed with a stack trace, and every
 // later ingest failed. The file must be refused with file, line and reason, exit status 1 (a file
 // not accepted), no stack trace, and the next ingest must work.
 
-const folder = mkdtempSync(join(tmpdir(), 'crimestats-bad-month-'));
-const home = join(folder, 'home');
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Runs the CLI in single-machine mode on this test's own home. */
-const crimestats = (...args: string[]) => runCli(home, args);
-
-const file = (name: string, text: string): string => {
-  const path = join(folder, name);
-  writeFileSync(path, text);
-  return path;
-};
+const scratch = cliScratch('crimestats-bad-month-');
+const { crimestats, file } = scratch;
+afterAll(scratch.remove);
 
 const REASON = 'expected a month as YYYY-MM from 1900-01 to 2199-12';
 const noStackTrace = (run: CliRun) => {

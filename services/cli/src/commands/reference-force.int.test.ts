@@ -1,29 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   writeForcePoliceUkFile,
   type ForcePlace,
 } from '../../../../packages/ingest/src/testing/generate-police-uk.ts';
-import { runCli } from '../testing/cli-process.ts';
+import { cliScratch } from '../testing/cli-process.ts';
 
 // Issue 14, done when: a fresh store takes a second force from data alone (its reference, its
 // populations, an LSOA lookup and its police.uk files), with no code or environment change, and
 // `report compare --force` ranks its areas with the counts an independent tally gives.
 
-const folder = mkdtempSync(join(tmpdir(), 'crimestats-second-force-'));
-const home = join(folder, 'home');
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Runs the CLI in single-machine mode on this test's own home. */
-const crimestats = (...args: string[]) => runCli(home, args);
-
-const file = (name: string, text: string): string => {
-  const path = join(folder, name);
-  writeFileSync(path, text);
-  return path;
-};
+const scratch = cliScratch('crimestats-second-force-');
+const { folder, crimestats, file } = scratch;
+afterAll(scratch.remove);
 
 const FORCE = 'E23000099';
 const COUNTY = 'E10000099';

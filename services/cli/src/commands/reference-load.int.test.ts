@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../testing/cli-process.ts';
+import { cliScratch } from '../testing/cli-process.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'crimestats-reference-'));
-const home = join(folder, 'home');
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Runs the CLI in single-machine mode on this test's own home. */
-const crimestats = (...args: string[]) => runCli(home, args);
-
-const file = (name: string, text: string): string => {
-  const path = join(folder, name);
-  writeFileSync(path, text);
-  return path;
-};
+const scratch = cliScratch('crimestats-reference-');
+const { crimestats, file } = scratch;
+afterAll(scratch.remove);
 
 describe('crimestats reference load', () => {
   it('refuses a bad file naming its line and column, then loads a good one', async () => {

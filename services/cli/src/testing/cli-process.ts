@@ -1,28 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { singleMachineProcessEnv } from '@crimestats/testkit';
 
 const MAIN = join(import.meta.dirname, '..', 'main.ts');
-
-/** The environment of a single-machine command on `home`: the test run's servers are not for it. */
-export function singleMachineEnv(
-  home: string,
-  more: Record<string, string> = {},
-): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CRIMESTATS_HOME: home,
-    LOG_LEVEL: 'warn',
-    ...more,
-  };
-  delete env['KAFKA_BROKERS'];
-  delete env['CLICKHOUSE_URL'];
-  delete env['CRIMESTATS_PORT'];
-  // The deployment's force left as it is: Derbyshire.
-  delete env['CRIMESTATS_FORCE'];
-  delete env['CRIMESTATS_POLICE_UK_FORCE'];
-  return env;
-}
 
 export interface RunningUp {
   child: ChildProcess;
@@ -40,7 +23,7 @@ export function startUp(
   env: Record<string, string> = {},
 ): Promise<RunningUp> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'up', '--port', '0', ...args], {
-    env: singleMachineEnv(home, env),
+    env: singleMachineProcessEnv(home, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -92,7 +75,7 @@ export async function runCli(
   env: Record<string, string> = {},
 ): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    env: singleMachineEnv(home, env),
+    env: singleMachineProcessEnv(home, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -101,4 +84,31 @@ export async function runCli(
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stdout, stderr };
+}
+
+/** A test's own folder: a single-machine home in it, files written beside, the CLI run on it. */
+export interface CliScratch {
+  folder: string;
+  home: string;
+  /** Runs the CLI in single-machine mode on this scratch's home. */
+  crimestats(...args: string[]): Promise<CliRun>;
+  /** Writes a file into the folder; its path. */
+  file(name: string, text: string): string;
+  remove(): void;
+}
+
+export function cliScratch(prefix: string): CliScratch {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  const home = join(folder, 'home');
+  return {
+    folder,
+    home,
+    crimestats: (...args) => runCli(home, args),
+    file: (name, text) => {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      return path;
+    },
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
 }

@@ -88,7 +88,10 @@ describe('readReferenceCategoriesFile', () => {
       'Nothing was loaded.',
     ]);
     // The same row again is a re-load, not a clash.
-    const again = tempFolder().write('again.csv', `${HEADER}flagged,Flagged,total-recorded-crime\n`);
+    const again = tempFolder().write(
+      'again.csv',
+      `${HEADER}flagged,Flagged,total-recorded-crime\n`,
+    );
     expect(await readReferenceCategoriesFile(again, loaded)).toHaveLength(1);
   });
 });

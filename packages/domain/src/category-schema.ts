@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { categoryCodeFromLabel } from './category-code.ts';
 
-/** Which published taxonomy a category comes from; `derived` ones exist only as sums. */
-export const CATEGORY_SOURCES = ['police-uk', 'home-office', 'derived'] as const;
+/**
+ * Which published taxonomy a category comes from; `derived` ones exist only as sums. `force` ones
+ * are loaded with `crimestats reference load` for what only the force's own data carries (say,
+ * domestic-abuse-flagged crime), so only its monthly counts supply them. They are a flag or a
+ * subset within their parent, not a part of it: a parent is never their sum (see
+ * CategoryTaxonomy.derivationChildrenOf).
+ */
+export const CATEGORY_SOURCES = ['police-uk', 'home-office', 'derived', 'force'] as const;
 export const CategorySourceSchema = z.enum(CATEGORY_SOURCES);
 export type CategorySource = z.infer<typeof CategorySourceSchema>;
 
@@ -49,7 +55,8 @@ export const CategoryListSchema = z.array(CategorySchema).superRefine((categorie
     };
     if (seen.has(category.code)) issue('duplicate category code');
     seen.add(category.code);
-    if (categoryCodeFromLabel(category.label) !== category.code) {
+    // A force names its own categories' codes; the published taxonomies' are made from labels.
+    if (category.source !== 'force' && categoryCodeFromLabel(category.label) !== category.code) {
       issue(`code does not follow from label "${category.label}"`);
     }
     if (category.parent !== null && !byCode.has(category.parent)) {

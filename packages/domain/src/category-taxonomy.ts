@@ -68,10 +68,14 @@ export class CategoryTaxonomy {
   /**
    * The children whose sum stands for `code` when it is not supplied: all its children when it
    * is `sum-of-children`, none when it is `supplied-only`. For the total that is police.uk's 13
-   * crime types only; Home Office subgroups sit below those types, never beside them.
+   * crime types only; Home Office subgroups sit below those types, never beside them. A force's
+   * own categories are never among them: a flag such as domestic abuse cuts across its parent's
+   * parts, so adding it in would count its crimes twice.
    */
   derivationChildrenOf(code: string): Category[] {
-    return this.get(code).derivation === 'sum-of-children' ? this.childrenOf(code) : [];
+    return this.get(code).derivation === 'sum-of-children'
+      ? this.childrenOf(code).filter((child) => child.source !== 'force')
+      : [];
   }
 
   /**

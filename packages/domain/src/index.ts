@@ -27,6 +27,12 @@ export {
 } from './category-schema.ts';
 export { CategoryTaxonomy } from './category-taxonomy.ts';
 export {
+  ReferenceCategoryRowSchema,
+  categoryClash,
+  withReferenceCategories,
+  type ReferenceCategoryRow,
+} from './reference-categories.ts';
+export {
   areaByCode,
   areaByName,
   categoryByCode,

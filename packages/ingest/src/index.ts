@@ -22,6 +22,11 @@ export { watchDropFolder, type DropFolder, type DropFolderOptions } from './drop
 export { loadLsoaLookup, LsoaLookupError } from './lsoa-lookup.ts';
 export { readReferenceFile, ReferenceFileError } from './reference-file.ts';
 export {
+  isCategoriesHeader,
+  readReferenceCategoriesFile,
+  referenceFileKind,
+} from './reference-categories-file.ts';
+export {
   fileIngester,
   type FileIngestDeps,
   type FileIngestOptions,

@@ -60,6 +60,7 @@ export { InputRevisionsRepository, type InputRevisions } from './repositories/in
 export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts';
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { ReferenceAreasRepository, type ReferenceLoad } from './repositories/reference-areas.ts';
+export { ReferenceCategoriesRepository } from './repositories/reference-categories.ts';
 export { loadReference } from './reference.ts';
 export { createStore, type Store } from './store.ts';
 export {

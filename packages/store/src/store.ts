@@ -10,6 +10,7 @@ import { LoadsRepository } from './repositories/loads.ts';
 import { MonthlyRecordsRepository } from './repositories/monthly-records.ts';
 import { PopulationsRepository } from './repositories/populations.ts';
 import { ReferenceAreasRepository } from './repositories/reference-areas.ts';
+import { ReferenceCategoriesRepository } from './repositories/reference-categories.ts';
 import { SubscriptionsRepository } from './repositories/subscriptions.ts';
 
 export interface Store {
@@ -19,6 +20,7 @@ export interface Store {
   loads: LoadsRepository;
   populations: PopulationsRepository;
   referenceAreas: ReferenceAreasRepository;
+  referenceCategories: ReferenceCategoriesRepository;
   basis: DataBasisRepository;
   subscriptions: SubscriptionsRepository;
   figureEvents: FigureEventsRepository;
@@ -36,6 +38,7 @@ export function createStore(client: ClickHouseClient, database: string): Store {
     loads: new LoadsRepository(client, database),
     populations: new PopulationsRepository(client, database),
     referenceAreas: new ReferenceAreasRepository(client, database),
+    referenceCategories: new ReferenceCategoriesRepository(client, database),
     basis: new DataBasisRepository(client, database),
     subscriptions: new SubscriptionsRepository(client, database),
     figureEvents: new FigureEventsRepository(client, database),

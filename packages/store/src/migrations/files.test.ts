@@ -74,8 +74,9 @@ describe('loadMigrations', () => {
       '0007_deliveries.sql',
       '0008_feeds.sql',
       '0010_reference_areas.sql',
+      '0011_reference_categories.sql',
     ]);
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11]);
     for (const migration of migrations) {
       expect(migration.checksum).toMatch(/^[0-9a-f]{64}$/);
       for (const statement of migration.statements) expect(statement).toMatch(/IF NOT EXISTS/);

@@ -66,6 +66,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       '0007_deliveries.sql',
       '0008_feeds.sql',
       '0010_reference_areas.sql',
+      '0011_reference_categories.sql',
     ]);
     expect(await tablesIn(db)).toEqual([
       'delivery_attempts',
@@ -77,14 +78,15 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       'monthly_records',
       'populations',
       'reference_areas',
+      'reference_categories',
       'schema_migrations',
       'subscriptions',
     ]);
-    expect(log.messages).toEqual([...Array.from({ length: 9 }, () => 'info applied migration')]);
+    expect(log.messages).toEqual([...Array.from({ length: 10 }, () => 'info applied migration')]);
 
     const second = await migrate(db.client, db.database);
     expect(second).toEqual([]);
-    expect(await appliedRowCount(db)).toBe(9);
+    expect(await appliedRowCount(db)).toBe(10);
 
     const status = await migrationStatus(db.client, db.database);
     expect(status.pending).toEqual([]);
@@ -100,6 +102,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
       [7, 'deliveries'],
       [8, 'feeds'],
       [10, 'reference_areas'],
+      [11, 'reference_categories'],
     ]);
     for (const applied of status.applied) {
       expect(Math.abs(applied.appliedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -111,7 +114,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
     try {
       const before = await migrationStatus(db.client, database);
       expect(before.applied).toEqual([]);
-      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
+      expect(before.pending.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11]);
       await migrate(db.client, database);
       expect(await tablesIn(db, database)).toContain('figures');
     } finally {
@@ -122,7 +125,7 @@ describe.each(clickhouseEngines)('migrations (%s)', (engine) => {
   it('survives two runners at once, and reads their duplicate rows as one', async () => {
     await Promise.all([migrate(db.client, db.database), migrate(db.client, db.database)]);
     const status = await migrationStatus(db.client, db.database);
-    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
+    expect(status.applied.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11]);
     expect(status.pending).toEqual([]);
     expect(await migrate(db.client, db.database)).toEqual([]);
   });

@@ -111,7 +111,7 @@ describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
     });
   });
 
-  it('reads one category, window and period only, and lists the periods available', async () => {
+  it('reads one category, window and period only, and lists the periods and windows available', async () => {
     await withMigratedDatabase(engine, async (db) => {
       const repo = new FiguresRepository(db.client, db.database);
       await repo.upsert([
@@ -128,6 +128,7 @@ describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
       ]);
       expect(await repo.periodsAvailable('total-recorded-crime', 3)).toEqual(['2026-01']);
       expect(await repo.periodsAvailable('vehicle-crime', 12)).toEqual([]);
+      expect(await repo.windowLengths()).toEqual([3, 12]);
       const read = await repo.read({ category: 'shoplifting', months: 12, periodEnd: '2026-02' });
       expect(read.map((r) => [r.category, r.periodEnd])).toEqual([['shoplifting', '2026-02']]);
       expect(

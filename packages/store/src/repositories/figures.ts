@@ -154,6 +154,7 @@ export function figureRowsOf(
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
 const PeriodRowSchema = z.object({ period_end: MonthSchema });
+const WindowRowSchema = z.object({ months: windowMonths });
 
 /** Rolling-window figures per area; recomputing a period upserts rows with a higher version. */
 export class FiguresRepository {
@@ -239,5 +240,18 @@ export class FiguresRepository {
       PeriodRowSchema,
     );
     return rows.map((row) => row.period_end);
+  }
+
+  /**
+   * The window lengths figures are stored for, shortest first: what a recompute from outside the
+   * aggregator (a reference load) recomputes, without knowing the aggregator's settings.
+   */
+  async windowLengths(): Promise<number[]> {
+    const rows = await selectRows(
+      this.#client,
+      sql`SELECT DISTINCT months FROM ${this.#table} ORDER BY months`,
+      WindowRowSchema,
+    );
+    return rows.map((row) => row.months);
   }
 }

@@ -41,3 +41,32 @@ describe.each(clickhouseEngines)('ReferenceAreasRepository (%s)', (engine) => {
     });
   });
 });
+
+describe.each(clickhouseEngines)('ReferenceCategoriesRepository (%s)', (engine) => {
+  it('keeps the latest row of each loaded category, which loadReference adds to the taxonomy', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const store = createStore(db.client, db.database);
+      const flagged = {
+        code: 'domestic-abuse-flagged',
+        label: 'Domestic abuse flagged crime',
+        parent: 'total-recorded-crime',
+      };
+      const injury = {
+        code: 'domestic-abuse-injury',
+        label: 'Domestic abuse with injury',
+        parent: 'domestic-abuse-flagged',
+      };
+      await store.referenceCategories.insert([injury, flagged], load(1));
+      await store.referenceCategories.insert([flagged], load(2));
+      expect(await store.referenceCategories.all()).toEqual([injury, flagged]);
+
+      const reference = await loadReference(store);
+      expect(reference.areas).toBe(defaultReference.areas);
+      expect(reference.categories.get('domestic-abuse-injury')).toMatchObject({
+        source: 'force',
+        parent: 'domestic-abuse-flagged',
+      });
+      expect(reference.categories.all()).toHaveLength(defaultReference.categories.all().length + 2);
+    });
+  });
+});

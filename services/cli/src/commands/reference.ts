@@ -1,32 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { Command } from 'commander';
-import { withReferenceAreas } from '@crimestats/domain';
-import { ReferenceFileError, readReferenceFile } from '@crimestats/ingest';
-import { loadReference } from '@crimestats/store';
+import { withReferenceAreas, withReferenceCategories } from '@crimestats/domain';
+import {
+  ReferenceFileError,
+  readReferenceCategoriesFile,
+  readReferenceFile,
+  referenceFileKind,
+} from '@crimestats/ingest';
+import { loadReference, type ReferenceLoad } from '@crimestats/store';
 import { runningServer } from '@crimestats/single-machine';
-import { loadCliConfig } from '../config.ts';
+import { loadCliConfig, type CliConfig } from '../config.ts';
 import { UserError } from '../user-error.ts';
+import { forcesChanged } from './reference-changes.ts';
+import { recomputeForces } from './reference-recompute.ts';
 import { figuresStoreOptions, withReportStore } from './report/store.ts';
 
 /** Exit status of a reference file that was read but refused (as for an ingested file). */
 const REFUSED_EXIT = 1;
 
+/** What a load stored, and the forces whose figures it moved. */
+interface Loaded {
+  summary: string;
+  forces: string[];
+}
+
 /**
  * `crimestats reference load <file>`: stores a force's (or several forces') CSP areas with their
- * counties and forces, so its files can be ingested and reported on with no code change. The
- * store keeps every load; the latest revision of an area wins.
+ * counties and forces, or the categories only its own data carries, so its files can be ingested
+ * and reported on with no code change. The store keeps every load; the latest revision of an area
+ * or category wins. Figures the load changes are recomputed before the command returns.
  */
 export function referenceCommand(): Command {
   return new Command('reference')
-    .description('reference data: the areas, counties and forces figures are computed for')
+    .description('reference data: the areas, counties, forces and categories figures are for')
     .addCommand(
       new Command('load')
         .description(
           'load CSP areas with their force and county (area_code,area_name,force_code,force_name,' +
-            'police_uk_name[,county_code,county_name] or an ONS LAD/CSP to PFA lookup)',
+            'police_uk_name[,county_code,county_name] or an ONS LAD/CSP to PFA lookup), or the ' +
+            "force's own categories (code,label,parent)",
         )
-        .argument('<file>', 'a reference areas CSV')
+        .argument('<file>', 'a reference areas or categories CSV')
         .action(async (file: string) => {
           const config = loadCliConfig();
           if (config.mode === 'single-machine' && (await runningServer(config.home))) {
@@ -34,34 +49,77 @@ export function referenceCommand(): Command {
               'reference load writes to the store `crimestats up` holds open; stop it first',
             );
           }
-          const rows = await readReferenceFile(file).catch((error: Error) => {
-            throw new UserError(
-              error.message,
-              error instanceof ReferenceFileError ? REFUSED_EXIT : undefined,
+          const kind = await referenceFileKind(file).catch((error: Error) => {
+            throw new UserError(error.message);
+          });
+          const loaded = await refusingBadFiles(file, () =>
+            kind === 'categories' ? loadCategories(config, file) : loadAreas(config, file),
+          );
+          console.log(loaded.summary);
+          if (loaded.forces.length > 0) {
+            const forces = loaded.forces.join(', ');
+            console.log(`recomputing the figures of ${forces}…`);
+            const done = await recomputeForces(config, loaded.forces);
+            console.log(`recomputed ${done.figures} figures of ${forces}, ${done.updates} changed`);
+          }
+          if (config.mode === 'distributed') {
+            console.log(
+              'services read the reference when they start: restart the ingest, aggregator, ' +
+                'reporting and notifier services so they use it',
             );
-          });
-          const summary = await withReportStore(figuresStoreOptions(config), async (store) => {
-            // Checked against what is already loaded before anything is stored: a file that
-            // would make the reference inconsistent (two areas of one name) is refused whole.
-            const current = await loadReference(store);
-            try {
-              withReferenceAreas(current.areas, rows);
-            } catch (error) {
-              throw new UserError(
-                `${file}: ${error instanceof Error ? error.message : String(error)}`,
-                REFUSED_EXIT,
-              );
-            }
-            await store.referenceAreas.insert(rows, {
-              file: basename(file),
-              revision: Date.now(),
-              batchId: randomUUID(),
-            });
-            const forces = [...new Set(rows.map((row) => `${row.forceCode} ${row.forceName}`))];
-            const counties = new Set(rows.flatMap((row) => row.countyCode ?? []));
-            return `${file}: loaded ${rows.length} areas, ${counties.size} counties, forces ${forces.join(', ')}`;
-          });
-          console.log(summary);
+          }
         }),
     );
+}
+
+/** A refused file exits 1 with its problems, as an ingested file does. */
+async function refusingBadFiles<T>(file: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ReferenceFileError) throw new UserError(error.message, REFUSED_EXIT);
+    if (error instanceof RangeError) throw new UserError(`${file}: ${error.message}`, REFUSED_EXIT);
+    throw error;
+  }
+}
+
+function loadOf(file: string): ReferenceLoad {
+  return { file: basename(file), revision: Date.now(), batchId: randomUUID() };
+}
+
+async function loadAreas(config: CliConfig, file: string): Promise<Loaded> {
+  const rows = await readReferenceFile(file);
+  return withReportStore(figuresStoreOptions(config), async (store) => {
+    // Checked against what is already loaded before anything is stored: a file that would make
+    // the reference inconsistent (two areas of one name) is refused whole.
+    const before = await loadReference(store);
+    withReferenceAreas(before.areas, rows);
+    await store.referenceAreas.insert(rows, loadOf(file));
+    const after = await loadReference(store);
+    const forces = [...new Set(rows.map((row) => `${row.forceCode} ${row.forceName}`))];
+    const counties = new Set(rows.flatMap((row) => row.countyCode ?? []));
+    return {
+      summary: `${file}: loaded ${rows.length} areas, ${counties.size} counties, forces ${forces.join(', ')}`,
+      forces: forcesChanged(before.areas, after.areas),
+    };
+  });
+}
+
+/**
+ * No figures to recompute: a new category has no counts yet, and a loaded one cannot change its
+ * label or parent.
+ */
+async function loadCategories(config: CliConfig, file: string): Promise<Loaded> {
+  return withReportStore(figuresStoreOptions(config), async (store) => {
+    const before = await loadReference(store);
+    const rows = await readReferenceCategoriesFile(file, before.categories);
+    withReferenceCategories(before.categories, rows);
+    await store.referenceCategories.insert(rows, loadOf(file));
+    return {
+      summary:
+        `${file}: loaded ${rows.length} categories (${rows.map((row) => row.code).join(', ')}); ` +
+        'monthly counts may now give them',
+      forces: [],
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultCategories, type CategoryTaxonomy } from '@crimestats/domain';
+import type { CategoryTaxonomy } from '@crimestats/domain';
 import {
   REPORT_FORMATS,
   parseComparisonQuery,
@@ -20,10 +20,7 @@ interface CompareFlags {
   force?: string;
 }
 
-function compareQueryFrom(
-  flags: CompareFlags,
-  categories: CategoryTaxonomy = defaultCategories,
-): ComparisonQuery {
+function compareQueryFrom(flags: CompareFlags, categories: CategoryTaxonomy): ComparisonQuery {
   const parsed = parseComparisonQuery(flags, categories);
   if (!parsed.ok) throw new UserError(`--${parsed.field}: ${parsed.message}`);
   return parsed.query;
@@ -40,9 +37,10 @@ export function compareCommand(): Command {
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
     .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
     .action(async (flags: CompareFlags) => {
-      const query = compareQueryFrom(flags);
       const format = formatFrom(flags);
       const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));
+      // Against the reader's categories: those in code and any the force loaded.
+      const query = compareQueryFrom(flags, reader.reference.categories);
       const answer = await reader.comparison(query);
       // Never an empty table: no figures means the data is not loaded, and the user must know.
       if (answer.rows.length === 0) {

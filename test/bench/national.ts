@@ -24,8 +24,9 @@ import { NATIONAL_SHAPE, nationalFiles } from './national-files.ts';
 import { PeakMemory } from './peak-memory.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000_000);
-/** A folder for CPU profiles of the `crimestats` commands, when set. */
+/** A folder for CPU profiles of the `crimestats` commands and the aggregators, when set. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 const AGGREGATORS = 2;
 const CLI = join(import.meta.dirname, '..', '..', 'services', 'cli', 'src', 'main.ts');
 const say = (message: string) =>
@@ -52,7 +53,6 @@ const env: Record<string, string> = {
 
 /** A `crimestats` command in its own process, its output kept; rejects unless it exits 0. */
 async function crimestats(label: string, ...args: string[]): Promise<string> {
-  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', CLI, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,7 +81,7 @@ try {
   say((await crimestats('cli reference load', 'reference', 'load', files.reference)).trim());
   peaks.start();
   for (let i = 0; i < AGGREGATORS; i++) {
-    const aggregator = startAggregatorProcess(env);
+    const aggregator = startAggregatorProcess(env, profile);
     peaks.name(aggregator.child.pid!, `aggregator ${i + 1}`);
     aggregators.push(aggregator);
   }

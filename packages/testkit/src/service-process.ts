@@ -12,14 +12,16 @@ export interface ServiceProcess {
 
 /**
  * A real service as a child process (`node --import tsx <main>`), its JSON log lines read as they
- * come. `startedMessage` is the line it logs, with its `port`, once it serves.
+ * come. `startedMessage` is the line it logs, with its `port`, once it serves. `nodeArgs` go to
+ * node itself (a benchmark's `--cpu-prof`, say).
  */
 export function startServiceProcess(
   main: string,
   startedMessage: string,
   env: Record<string, string>,
+  nodeArgs: string[] = [],
 ): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', main], {
     env: serviceProcessEnv({ PORT: '0', LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });

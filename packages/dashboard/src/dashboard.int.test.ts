@@ -389,6 +389,79 @@ describe('the dashboard, in Chromium, against crimestats up', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('picks a force: all forces shows the national table, in the address and every request', async () => {
+    const asked: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/v1/')) asked.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${running!.url}/?category=total-recorded-crime&area=${SOUTH_DERBYSHIRE}`);
+      await settled(page);
+      // The loaded forces by name, then all of them; the deployment's force chosen.
+      const options = await page
+        .locator('#force option')
+        .evaluateAll((found) =>
+          found.map((option) => [
+            (option as unknown as { value: string }).value,
+            (option as unknown as { textContent: string }).textContent,
+          ]),
+        );
+      expect(options).toEqual([
+        ['E23000018', 'Force area'],
+        ['all', 'All forces'],
+      ]);
+      expect(await page.inputValue('#force')).toBe('E23000018');
+      expect(page.url()).not.toContain('force=');
+
+      asked.length = 0;
+      await page.selectOption('#force', 'all');
+      await settled(page);
+      expect(new URL(page.url()).searchParams.get('force')).toBe('all');
+      // Every report request of the refresh names the force.
+      const reports = asked.filter((url) =>
+        /\/v1\/(comparisons|areas\/[^/]+\/(changes|trend))/.test(url),
+      );
+      expect(reports.length).toBeGreaterThanOrEqual(3);
+      for (const url of reports) expect(new URL(url).searchParams.get('force')).toBe('all');
+      // The CSP areas of every loaded force ranked together, then each force's row: no county.
+      const api = await fetch(
+        `${running!.url}/v1/comparisons?category=total-recorded-crime&period=2025-12&force=all`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      const national = (await api.json()) as ComparisonResponse;
+      expect(await areaColumn(page)).toEqual(national.rows.map((row) => row.area.name));
+      expect(national.rows.map((row) => row.area.kind)).toEqual([...Array(9).fill('csp'), 'force']);
+      expect(await page.locator('#comparison-body tr[data-kind="county"]').count()).toBe(0);
+      expect(await comparisonRow(page, SOUTH_DERBYSHIRE)).toEqual([
+        'South Derbyshire',
+        '6,267',
+        '58.76',
+        '6',
+        '6,448',
+        '-181',
+        '-2.8',
+      ]);
+      expect(await page.textContent('#comparison-note')).toContain(
+        "every loaded force's CSP areas",
+      );
+      expect(await page.isDisabled('#download-pack')).toBe(true);
+      await shot(page, 'all-forces');
+
+      // Reloaded, the address keeps the choice; back to the force, its table and address again.
+      await page.reload();
+      await settled(page);
+      expect(await page.inputValue('#force')).toBe('all');
+      await page.selectOption('#force', 'E23000018');
+      await settled(page);
+      expect(page.url()).not.toContain('force=');
+      expect(await page.locator('#comparison-body tr[data-kind="county"]').count()).toBe(1);
+      expect(await page.isDisabled('#download-pack')).toBe(false);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('asks for a token when there is none, refuses a wrong one, and goes on with the right one', async () => {
     const fresh = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     try {

@@ -15,7 +15,6 @@ import {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { createStore } from '@crimestats/store';
-import { cspCodesOf } from '@crimestats/stats';
 import { requireReader } from './auth.ts';
 import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
@@ -124,7 +123,6 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     cache: deps.cache,
   });
   const { areas, categories } = deps.reference;
-  const cspAreas = cspCodesOf(areas, deps.reference.forceCode).map((code) => areas.get(code));
   const figureEvents = new FigureEventsRepository(deps.store.client, deps.store.database);
   const tail =
     deps.events?.tail ??
@@ -145,12 +143,16 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', requireReader(deps.tokens));
-      await v1.register(referenceRoutes, { areas, categories });
+      await v1.register(referenceRoutes, {
+        areas,
+        categories,
+        forceCode: deps.reference.forceCode,
+      });
       await v1.register(whoamiRoutes);
       await v1.register(comparisonRoutes, { areas, categories, reads });
       await v1.register(areaChangesRoutes, { areas, categories, reads });
       await v1.register(areaTrendRoutes, { areas, categories, reads });
-      await v1.register(packRoutes, { cspAreas, reads });
+      await v1.register(packRoutes, { areas, forceCode: deps.reference.forceCode, reads });
       await v1.register(areaEventsRoutes, {
         areas,
         tail,

@@ -1,3 +1,4 @@
+import { ALL_FORCES } from '@crimestats/reporting';
 import type { Area, AreaRegistry, Category, CategoryTaxonomy } from '@crimestats/domain';
 import { ReportRequestError } from './errors.ts';
 
@@ -28,14 +29,22 @@ export function knownCategory(categories: CategoryTaxonomy, code: string): Categ
   return category;
 }
 
-/** The force `force=` names, when given; a 404 listing the forces otherwise. */
-export function knownForce(areas: AreaRegistry, code: string | undefined): string | undefined {
+/**
+ * The force `force=` names, when given, or `all` where every force is asked for (a route that
+ * takes only one force says `{ all: false }`); a 404 listing the forces otherwise.
+ */
+export function knownForce(
+  areas: AreaRegistry,
+  code: string | undefined,
+  { all = true }: { all?: boolean } = {},
+): string | undefined {
   if (code === undefined) return undefined;
+  if (code === ALL_FORCES && all) return code;
   if (areas.byCode(code)?.kind !== 'force') {
     const forces = areas.forces().map((force) => force.code);
     throw new ReportRequestError(
       404,
-      `unknown force "${code}"; one of: ${forces.join(', ')}`,
+      `unknown force "${code}"; one of: ${[...forces, ...(all ? [ALL_FORCES] : [])].join(', ')}`,
       'force',
     );
   }

@@ -150,7 +150,11 @@ describe('GET /v1/packs on the real store (server)', () => {
     const openapi = (await get('/openapi.json', {})).json();
     const packs = openapi.paths['/v1/packs'].get;
     expect(packs.security).toEqual([{ bearerAuth: [] }]);
-    expect(packs.parameters.map((p: { name: string }) => p.name)).toEqual(['period', 'months']);
+    expect(packs.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'period',
+      'months',
+      'force',
+    ]);
     expect(Object.keys(packs.responses['200'].content)).toEqual([BOARD_PACK_MEDIA_TYPE]);
   });
 });

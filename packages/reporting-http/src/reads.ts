@@ -32,7 +32,10 @@ export interface AnswerCacheSettings {
 
 /** Every answer the service gives from the store, each read or taken from the cache. */
 export interface ReportingReads {
-  /** `forceCode`: the force whose areas are compared (a known force); the reference's if omitted. */
+  /**
+   * `forceCode`: the force whose areas are compared (a known force), or `all` for the national
+   * table (an area's reports: the area's force); the reference's if omitted.
+   */
   comparison(query: ComparisonQuery, forceCode?: string): Promise<ComparisonResponse>;
   changes(query: AreaChangesQuery, area: Area, forceCode?: string): Promise<AreaChangesAnswer>;
   trend(

@@ -8,7 +8,9 @@ export {
 } from './requests/comparison-query.ts';
 
 export {
+  ALL_FORCES,
   AreaCodeParamSchema,
+  ForceParamSchema,
   CategoryCodeParamSchema,
   MAX_TREND_POINTS,
   PeriodEndParamSchema,
@@ -29,6 +31,12 @@ export {
 export { answerBasis } from './answers/answer-basis.ts';
 
 export { comparisonFromFigures, type AnswerReference } from './answers/comparison-from-figures.ts';
+
+export {
+  forcesOfCsps,
+  nationalComparisonFromFigures,
+  type NationalReference,
+} from './answers/national-comparison.ts';
 
 export { missingFiguresMessage } from './answers/missing-figures.ts';
 
@@ -85,7 +93,9 @@ export {
 
 export {
   figuresOnDemand,
+  forcesComputed,
   periodsOnDemand,
+  referenceForArea,
   type FiguresReference,
   type OnDemandRequest,
   type OnDemandSource,

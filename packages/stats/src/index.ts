@@ -1,5 +1,6 @@
 export { measureArea, type AreaMeasures } from './area-measures.ts';
 export { CategoryResolver, type ResolvedCount } from './category-resolver.ts';
+export { comparedAreas, type ComparedAreas } from './compared-areas.ts';
 export { compareAreas, type ComparisonReference, type ComparisonRequest } from './comparison.ts';
 export type { Comparison, ComparisonRow } from './comparison-rows.ts';
 export { compareAreasSeries, type ComparisonSeriesRequest } from './comparison-series.ts';

@@ -24,11 +24,14 @@ export class ApiError extends Error {
   }
 }
 
-type Params = Readonly<Record<string, string | number>>;
+/** Query parameters; one left undefined is not sent. */
+type Params = Readonly<Record<string, string | number | undefined>>;
 
 async function get(path: string, params: Params, accept: string): Promise<Response> {
   const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
   return call(url, 'GET', accept);
 }
 
@@ -75,7 +78,11 @@ export async function getCsv(path: string, params: Params): Promise<Blob> {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The Board pack workbook for a period and window: every plan category, for the Board. */
-export async function getBoardPack(params: { period: string; months: number }): Promise<Blob> {
+export async function getBoardPack(params: {
+  period: string;
+  months: number;
+  force?: string;
+}): Promise<Blob> {
   return (await get('/v1/packs', params, XLSX)).blob();
 }
 
@@ -87,15 +94,21 @@ export const getAreas = () => getAnswer<AreaListAnswer>('/v1/areas');
 
 export const getCategories = () => getAnswer<CategoryListAnswer>('/v1/categories');
 
-export const getComparison = (query: { category: string; period: string; months: number }) =>
-  getAnswer<ComparisonResponse>(COMPARISONS_PATH, query);
+export const getComparison = (query: {
+  category: string;
+  period: string;
+  months: number;
+  force?: string;
+}) => getAnswer<ComparisonResponse>(COMPARISONS_PATH, query);
 
-export const getAreaChanges = (area: string, query: { period: string; months: number }) =>
-  getAnswer<AreaChangesAnswer>(areaChangesPath(area), query);
+export const getAreaChanges = (
+  area: string,
+  query: { period: string; months: number; force?: string },
+) => getAnswer<AreaChangesAnswer>(areaChangesPath(area), query);
 
 export const getAreaTrend = (
   area: string,
-  query: { category: string; from: string; to: string; months: number },
+  query: { category: string; from: string; to: string; months: number; force?: string },
 ) => getAnswer<AreaTrendAnswer>(areaTrendPath(area), query);
 
 export const getWhoami = () => getAnswer<TokenHolder>('/v1/whoami');

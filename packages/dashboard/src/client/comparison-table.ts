@@ -3,11 +3,12 @@ import { monthLabel } from '@crimestats/domain/months';
 import { isSortKey, nextSortOrder, sortedRows, type SortKey } from './comparison-sort.ts';
 import { el } from './elements.ts';
 import { MISSING, formatCount, formatPercent, formatRate } from './format.ts';
-import { state } from './page-state.ts';
+import { ALL_FORCES, state } from './page-state.ts';
 import { cell, incompleteMark, messageRow } from './table-cells.ts';
 
-// The comparison table, as the plan prints it: the nine CSP areas, then the County Council area
-// and the Force area; sortable from the column headings.
+// The comparison table, as the plan prints it: a force's CSP areas, then the County Council area
+// and the Force area; or, for all forces, every CSP area ranked together, then each force's row.
+// Sortable from the column headings.
 
 const COLUMNS = 7;
 
@@ -46,13 +47,19 @@ export function renderComparison(answer: ComparisonResponse): void {
   el.comparisonBody.replaceChildren(...rows);
   showSortState();
   const incomplete = answer.rows.filter((row) => !row.complete).length;
+  const national = el.force.value === ALL_FORCES;
+  el.comparison.dataset.force = el.force.value;
   el.comparisonNote.textContent =
-    `Rate per 1,000 population. Rank 1 is the highest rate among the nine CSP areas. ` +
+    `Rate per 1,000 population. Rank 1 is the highest rate among ` +
+    (national ? "every loaded force's CSP areas. " : "the force's CSP areas. ") +
     `${MISSING} where the previous ${period.months} months have no figures.` +
     (incomplete > 0
       ? ` † ${incomplete} row(s) incomplete: a month of either window is missing.`
       : '');
   el.downloadComparison.disabled = answer.rows.length === 0;
+  // A Board pack is one force's: there is none for all forces together.
+  el.downloadPack.disabled = national;
+  el.downloadPack.title = national ? 'Choose a force for its Board pack' : '';
 }
 
 /** Makes the column headings sort the table; each button names its column in `data-sort`. */

@@ -1,6 +1,6 @@
 import { COMPARISONS_PATH, TokenRefused, areaChangesPath, getBoardPack, getCsv } from './api.ts';
 import { describe, setStatus, showError } from './messages.ts';
-import { choice } from './page-state.ts';
+import { ALL_FORCES, choice, forceParam } from './page-state.ts';
 import { askForToken } from './token.ts';
 
 // Downloads of what the page shows: CSV rounded as the plan prints it, and the Board pack. The
@@ -28,33 +28,37 @@ async function download(what: string, file: () => Promise<Blob>, filename: strin
   }
 }
 
-const downloadCsv = (path: string, params: Record<string, string | number>, filename: string) =>
-  download('CSV', () => getCsv(path, params), filename);
+const downloadCsv = (
+  path: string,
+  params: Record<string, string | number | undefined>,
+  filename: string,
+) => download('CSV', () => getCsv(path, params), filename);
 
 export function downloadComparisonCsv(): Promise<void> {
-  const { category, period, months } = choice();
+  const { force, category, period, months } = choice();
+  const scope = force === ALL_FORCES ? '-all-forces' : '';
   return downloadCsv(
     COMPARISONS_PATH,
-    { category, period, months },
-    `comparison-${category}-${period}-${months}m.csv`,
+    { category, period, months, ...forceParam(force) },
+    `comparison-${category}-${period}-${months}m${scope}.csv`,
   );
 }
 
 export function downloadChangesCsv(): Promise<void> {
-  const { period, months, area } = choice();
+  const { force, period, months, area } = choice();
   return downloadCsv(
     areaChangesPath(area),
-    { period, months },
+    { period, months, ...forceParam(force) },
     `changes-${area}-${period}-${months}m.csv`,
   );
 }
 
-/** The Board pack for the chosen period and window; the same file as `GET /v1/packs`. */
+/** The chosen force's Board pack for the period and window; the same file as `GET /v1/packs`. */
 export function downloadBoardPack(): Promise<void> {
-  const { period, months } = choice();
+  const { force, period, months } = choice();
   return download(
     'Board pack',
-    () => getBoardPack({ period, months }),
+    () => getBoardPack({ period, months, ...forceParam(force) }),
     `board-pack-${period}-${months}m.xlsx`,
   );
 }

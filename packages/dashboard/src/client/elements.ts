@@ -13,6 +13,7 @@ export const el = {
   tokenInput: byId('token-input', HTMLInputElement),
   tokenError: byId('token-error', HTMLElement),
   dashboard: byId('dashboard', HTMLElement),
+  force: byId('force', HTMLSelectElement),
   category: byId('category', HTMLSelectElement),
   period: byId('period', HTMLInputElement),
   months: byId('months', HTMLInputElement),

@@ -6,7 +6,7 @@ import { downloadBoardPack, downloadChangesCsv, downloadComparisonCsv } from './
 import { el } from './elements.ts';
 import { describe, setStatus, showError } from './messages.ts';
 import { rememberChoice, state } from './page-state.ts';
-import { fillPickers } from './pickers.ts';
+import { fillAreas, fillPickers } from './pickers.ts';
 import { refresh } from './refresh.ts';
 import {
   forgetTokenHolder,
@@ -28,13 +28,16 @@ function listen(): void {
     void open();
   });
   el.forget.addEventListener('click', () => askForToken('The token is forgotten for this tab.'));
-  for (const picker of [el.category, el.period, el.months, el.area]) {
+  for (const picker of [el.force, el.category, el.period, el.months, el.area]) {
     picker.addEventListener('change', () => {
       if (picker === el.period && !isMonth(el.period.value)) return;
       if (picker === el.months && !el.months.checkValidity()) return;
+      // Another force's areas: the chosen area stays if it is one of them.
+      const area = el.area.value;
+      if (picker === el.force) fillAreas(area);
       rememberChoice();
       void refresh();
-      if (picker === el.area) void refreshSubscriptions();
+      if (picker === el.area || el.area.value !== area) void refreshSubscriptions();
     });
   }
   listenToSubscriptions();
@@ -56,6 +59,7 @@ async function open(): Promise<void> {
   try {
     const [areas, categories] = await Promise.all([getAreas(), getCategories()]);
     state.areas = areas.areas;
+    state.defaultForce = areas.defaultForce;
     state.categories = categories.categories;
   } catch (error) {
     if (error instanceof TokenRefused) {

@@ -64,7 +64,7 @@ function describeChart(answer: ComparisonResponse, chosen: string): void {
   const title = `${answer.category.name}: rate per 1,000, ${monthLabel(answer.period.start)} to ${monthLabel(answer.period.end)}`;
   el.ratesFigure.dataset.category = answer.category.code;
   el.ratesFigure.dataset.period = answer.period.end;
-  el.ratesCaption.textContent = `${title}. Bars: the nine CSP areas, highest first${
+  el.ratesCaption.textContent = `${title}. Bars: the CSP areas, highest first${
     chosen ? ` (${areaName(chosen)} darker)` : ''
   }; lines: the County Council area and the Force area.`;
   el.ratesCanvas.setAttribute(

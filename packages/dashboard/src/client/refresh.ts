@@ -6,7 +6,7 @@ import { renderComparison } from './comparison-table.ts';
 import { showCurrency } from './currency.ts';
 import { el } from './elements.ts';
 import { describe, hideError, setStatus, showError } from './messages.ts';
-import { choice, rememberChoice, state } from './page-state.ts';
+import { choice, forceParam, rememberChoice, state } from './page-state.ts';
 import { renderRatesChart } from './rates-chart.ts';
 import { askForToken } from './token.ts';
 import { renderTrend, renderTrendProblem } from './trend-chart.ts';
@@ -25,10 +25,16 @@ export async function refresh(): Promise<void> {
   el.dashboard.setAttribute('aria-busy', 'true');
   try {
     const { category, months } = choice();
+    const force = forceParam(choice().force);
     let { period } = choice();
     if (period === '') {
       // No period chosen yet: ask for this month's, whose answer says which month is latest.
-      const probe = await getComparison({ category, period: formatMonth(new Date()), months });
+      const probe = await getComparison({
+        category,
+        period: formatMonth(new Date()),
+        months,
+        ...force,
+      });
       if (!current()) return;
       if (probe.basis.latestMonth === null) {
         showCurrency(probe.basis);
@@ -44,7 +50,7 @@ export async function refresh(): Promise<void> {
       el.period.value = period;
       rememberChoice();
     }
-    const comparison = await getComparison({ category, period, months });
+    const comparison = await getComparison({ category, period, months, ...force });
     if (!current()) return;
     state.comparison = comparison;
     showCurrency(comparison.basis);
@@ -67,18 +73,26 @@ export async function refresh(): Promise<void> {
 }
 
 /** The trend up to the period: its last TREND_POINTS period ends. */
-async function trendTo(area: string, category: string, period: string, months: number) {
+async function trendTo(
+  area: string,
+  category: string,
+  period: string,
+  months: number,
+  force: { force?: string },
+) {
   const to = parseMonth(period);
-  return getAreaTrend(area, { category, from: windowEndingAt(to, TREND_POINTS).start, to, months });
+  const from = windowEndingAt(to, TREND_POINTS).start;
+  return getAreaTrend(area, { category, from, to, months, ...force });
 }
 
 /** The chosen area's trend and changes; a refusal of one (a CSP token's other area) is shown there. */
 async function refreshArea(current: () => boolean): Promise<void> {
   const { category, period, months, area } = choice();
+  const force = forceParam(choice().force);
   if (area === '') return;
   const [trend, changes] = await Promise.allSettled([
-    trendTo(area, category, period, months),
-    getAreaChanges(area, { period, months }),
+    trendTo(area, category, period, months, force),
+    getAreaChanges(area, { period, months, ...force }),
   ]);
   if (!current()) return;
   for (const result of [trend, changes]) {

@@ -2,6 +2,7 @@ import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
 import {
   AreaChangesAnswerSchema,
   AreaCodeParamSchema,
+  ForceParamSchema,
   PeriodEndParamSchema,
   WindowMonthsParamSchema,
   renderAreaChangesCsv,
@@ -41,8 +42,9 @@ export const areaChangesRoutes: FastifyPluginAsyncZod<AreaChangesRouteDeps> = as
           period: PeriodEndParamSchema,
           months: WindowMonthsParamSchema,
           format: FormatParamSchema,
-          force: AreaCodeParamSchema.optional().meta({
-            description: "The force whose areas are compared (default: the deployment's)",
+          force: ForceParamSchema.optional().meta({
+            description:
+              "The force whose areas' records are computed from (default: the deployment's); `all`: the area's own force",
             example: 'E23000018',
           }),
         }),

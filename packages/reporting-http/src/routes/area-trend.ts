@@ -1,6 +1,7 @@
 import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
 import {
   AreaCodeParamSchema,
+  ForceParamSchema,
   AreaTrendAnswerSchema,
   CategoryCodeParamSchema,
   MAX_TREND_POINTS,
@@ -50,8 +51,9 @@ export const areaTrendRoutes: FastifyPluginAsyncZod<AreaTrendRouteDeps> = async 
           to: PeriodEndParamSchema.meta({ description: 'The last period end', example: '2025-12' }),
           months: WindowMonthsParamSchema,
           format: FormatParamSchema,
-          force: AreaCodeParamSchema.optional().meta({
-            description: "The force whose areas are compared (default: the deployment's)",
+          force: ForceParamSchema.optional().meta({
+            description:
+              "The force whose areas' records are computed from (default: the deployment's); `all`: the area's own force",
             example: 'E23000018',
           }),
         }),

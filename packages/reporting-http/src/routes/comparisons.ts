@@ -1,6 +1,6 @@
 import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
 import {
-  AreaCodeParamSchema,
+  ForceParamSchema,
   CategoryCodeParamSchema,
   ComparisonResponseSchema,
   PeriodEndParamSchema,
@@ -21,7 +21,7 @@ export interface ComparisonRouteDeps {
   reads: ReportingReads;
 }
 
-/** The contract's comparison: the nine CSP areas ranked by rate, then the rollups. */
+/** The contract's comparison: a force's CSP areas ranked by rate, then the rollups; or all forces'. */
 export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonRouteDeps> = async (app, deps) => {
   app.get(
     '/comparisons',
@@ -31,7 +31,9 @@ export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonRouteDeps> = asyn
         description:
           'The CSP areas by rate per 1,000, highest first, then the County Council area and the ' +
           'Force area. Numbers are unrounded in JSON and rounded as the plan prints in CSV. A ' +
-          'period with no figures gives no rows and a message.',
+          'period with no figures gives no rows and a message. With `force=all`, the national ' +
+          "table: every loaded force's CSP areas ranked together by rate, then each force's row " +
+          '(no county rows), each row naming its force.',
         tags: ['reports'],
         security: bearer,
         querystring: z.strictObject({
@@ -39,8 +41,9 @@ export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonRouteDeps> = asyn
           period: PeriodEndParamSchema,
           months: WindowMonthsParamSchema,
           format: FormatParamSchema,
-          force: AreaCodeParamSchema.optional().meta({
-            description: "The force whose areas are compared (default: the deployment's)",
+          force: ForceParamSchema.optional().meta({
+            description:
+              "The force whose areas are compared (default: the deployment's); `all`: the national table, every loaded force's CSP areas ranked together, then each force's row",
             example: 'E23000018',
           }),
         }),

@@ -1,6 +1,7 @@
-import type { Area } from '@crimestats/domain';
+import type { AreaRegistry } from '@crimestats/domain';
 import { ErrorAnswerSchema } from '@crimestats/http';
 import {
+  AreaCodeParamSchema,
   BOARD_PACK_MEDIA_TYPE,
   PeriodEndParamSchema,
   WindowMonthsParamSchema,
@@ -8,17 +9,21 @@ import {
   readBoardPack,
   renderBoardPack,
 } from '@crimestats/reporting';
+import { cspCodesOf } from '@crimestats/stats';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mayReadArea } from '../auth.ts';
+import { knownForce } from '../known-codes.ts';
 import type { ReportingReads } from '../reads.ts';
 import { bearer } from '../route-schemas.ts';
 import { sendBasis } from '../send-answer.ts';
 
 export interface PackRouteDeps {
-  /** The CSP areas compared (the force's), whose changes the pack lists. */
-  cspAreas: readonly Area[];
+  /** The loaded reference's areas: a pack lists the changes of its force's CSP areas. */
+  areas: AreaRegistry;
+  /** The deployment's force, whose pack it is when `force=` is not given. */
+  forceCode?: string | undefined;
   reads: ReportingReads;
 }
 
@@ -39,6 +44,7 @@ const packResponses = {
     description: 'A parameter is malformed; says which, and what is allowed',
   }),
   401: ErrorAnswerSchema.meta({ description: 'No token, or one that is not configured' }),
+  404: ErrorAnswerSchema.meta({ description: '`force=` names no loaded force; lists them' }),
   503: ErrorAnswerSchema.meta({ description: 'The figures store did not answer' }),
 };
 
@@ -66,17 +72,29 @@ export const packRoutes: FastifyPluginAsyncZod<PackRouteDeps> = async (app, deps
         querystring: z.strictObject({
           period: PeriodEndParamSchema,
           months: WindowMonthsParamSchema,
+          force: AreaCodeParamSchema.optional().meta({
+            description: "The force whose pack it is (default: the deployment's); not `all`",
+            example: 'E23000018',
+          }),
         }),
         response: packResponses,
       },
     },
     async (req, reply) => {
       const query = { periodEnd: req.query.period, months: req.query.months };
+      const forceCode = knownForce(deps.areas, req.query.force, { all: false });
       const principal = req.principal;
-      const areas = deps.cspAreas.filter(
-        (area) => principal !== undefined && mayReadArea(principal, area.code),
+      const areas = cspCodesOf(deps.areas, forceCode ?? deps.forceCode)
+        .map((code) => deps.areas.get(code))
+        .filter((area) => principal !== undefined && mayReadArea(principal, area.code));
+      const pack = await readBoardPack(
+        {
+          comparison: (comparison) => deps.reads.comparison(comparison, forceCode),
+          changes: (changes, area) => deps.reads.changes(changes, area, forceCode),
+        },
+        query,
+        areas,
       );
-      const pack = await readBoardPack(deps.reads, query, areas);
       const workbook = await renderBoardPack(pack);
       sendBasis(reply, pack.basis, pack.message);
       // The schema can only call the bytes a binary string; Fastify sends a Buffer as it is.

@@ -15,13 +15,15 @@ import { sendAnswer } from '../send-answer.ts';
 
 export interface ReferenceRouteDeps {
   areas: AreaRegistry;
+  /** The deployment's force, which reports are about when they name none. */
+  forceCode?: string | undefined;
   categories: CategoryTaxonomy;
 }
 
 /** The codes a report can name, from the reference data (not the store: no basis). */
 export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async (app, deps) => {
   // Built once: the reference data does not change while the process runs.
-  const areas = AreaListAnswerSchema.parse(areaList(deps.areas));
+  const areas = AreaListAnswerSchema.parse(areaList(deps.areas, deps.forceCode));
   const categories = CategoryListAnswerSchema.parse(categoryList(deps.categories));
   const querystring = z.strictObject({ format: FormatParamSchema });
 
@@ -29,7 +31,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async 
     '/areas',
     {
       schema: {
-        summary: 'The CSP areas and their rollups',
+        summary: 'The CSP areas and their rollups (the forces among them), and the default force',
         tags: ['reference'],
         security: bearer,
         querystring,

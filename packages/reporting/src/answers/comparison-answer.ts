@@ -29,6 +29,8 @@ export const ComparisonAnswerRowSchema = z.object({
   // without it still validates.
   zScore: z.number().nullable().optional(),
   significant: z.boolean().nullable().optional(),
+  /** The national table's (`force=all`) rows only: the force the area is in. */
+  force: z.object({ code: AreaCodeSchema, name: z.string().min(1) }).optional(),
 });
 export type ComparisonAnswerRow = z.infer<typeof ComparisonAnswerRowSchema>;
 
@@ -51,7 +53,11 @@ export const ComparisonAnswerSchema = z.object({
     end: MonthSchema,
     months: z.number().int().positive(),
   }),
-  /** CSP areas by rank, then the county rollups, then the force; empty when nothing is computed. */
+  /**
+   * CSP areas by rank, then the county rollups, then the force; empty when nothing is computed.
+   * The national table (`force=all`): every loaded force's CSP areas ranked together, then each
+   * force's row (no county rows).
+   */
   rows: z.array(ComparisonAnswerRowSchema),
   basis: AnswerBasisSchema.optional(),
 });

@@ -39,7 +39,7 @@ export function comparisonFromFigures(
 }
 
 // Mixed or duplicated rows would be a bug in the reader, and would print a wrong table silently.
-function assertFiguresAnswer(query: ComparisonQuery, figures: readonly FigureRow[]): void {
+export function assertFiguresAnswer(query: ComparisonQuery, figures: readonly FigureRow[]): void {
   const seen = new Set<string>();
   for (const figure of figures) {
     if (
@@ -66,7 +66,7 @@ function answerOrder(a: FigureRow, b: FigureRow): number {
 }
 
 // Field by field, in the contract's order.
-function toAnswerRow(figure: FigureRow): ComparisonAnswerRow {
+export function toAnswerRow(figure: FigureRow): ComparisonAnswerRow {
   return {
     area: { code: figure.areaCode, name: figure.areaName, kind: figure.areaKind },
     volume: figure.volume,

@@ -20,6 +20,12 @@ export const AreaListAnswerSchema = z.object({
       members: z.array(AreaCodeSchema),
     }),
   ),
+  /**
+   * The force reports are about when they name none (the deployment's); the others are the areas
+   * of kind force, which `force=` may name. Absent when the reference has several forces and no
+   * default.
+   */
+  defaultForce: AreaCodeSchema.optional(),
 });
 export type AreaListAnswer = z.infer<typeof AreaListAnswerSchema>;
 
@@ -37,7 +43,10 @@ export const CategoryListAnswerSchema = z.object({
 });
 export type CategoryListAnswer = z.infer<typeof CategoryListAnswerSchema>;
 
-export function areaList(areas: AreaRegistry): AreaListAnswer {
+export function areaList(areas: AreaRegistry, defaultForce?: string): AreaListAnswer {
+  // The reference's only force is the default when none is configured, as reports take it.
+  const [only, ...others] = areas.forces();
+  const force = defaultForce ?? (others.length === 0 ? only?.code : undefined);
   return {
     areas: areas.all().map((area) => ({
       code: area.code,
@@ -45,6 +54,7 @@ export function areaList(areas: AreaRegistry): AreaListAnswer {
       kind: area.kind,
       members: [...area.members],
     })),
+    ...(force === undefined ? {} : { defaultForce: force }),
   };
 }
 

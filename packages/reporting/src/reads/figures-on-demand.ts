@@ -20,11 +20,32 @@ import {
   type MonthlyRecordsRepository,
   type PopulationsRepository,
 } from '@crimestats/store';
+import { ALL_FORCES } from '../requests/report-params.ts';
 
 /** What figures are computed with: the aggregator's reference data and force. */
 export interface FiguresReference extends ReferenceData {
-  /** The force whose areas are compared (CRIMESTATS_FORCE); the reference's only force if omitted. */
+  /**
+   * The force whose areas are compared (CRIMESTATS_FORCE); the reference's only force if omitted;
+   * `ALL_FORCES` for every loaded force (the national table; an area's reports then use its force).
+   */
   forceCode?: string | undefined;
+}
+
+/** The forces a reference's figures are computed for: each loaded one for `ALL_FORCES`. */
+export function forcesComputed(reference: FiguresReference): (string | undefined)[] {
+  return reference.forceCode === ALL_FORCES
+    ? reference.areas.forces().map((force) => force.code)
+    : [reference.forceCode];
+}
+
+/**
+ * The reference an area's own reports are computed with: for `ALL_FORCES`, the area's force (all
+ * of them for an area no single force covers), so only that force's records are read.
+ */
+export function referenceForArea(reference: FiguresReference, areaCode: string): FiguresReference {
+  if (reference.forceCode !== ALL_FORCES) return reference;
+  const force = reference.areas.forceOf(areaCode);
+  return force === undefined ? reference : { ...reference, forceCode: force.code };
 }
 
 /** The parts of the store figures are computed from. */
@@ -62,13 +83,16 @@ export async function figuresOnDemand(
   if (first === undefined || last === undefined || request.categories.length === 0) return [];
   const taxonomy = reference.categories;
   const needed = [...new Set(request.categories.flatMap((c) => categoriesNeededFor(c, taxonomy)))];
+  const forces = forcesComputed(reference);
+  // One read of the counts for every force computed: a national table asks for each of them.
+  const areaCodes = [...new Set(forces.flatMap((force) => cspCodesOf(reference.areas, force)))];
   // All at once: the counts of every period end asked for hold those of the ends with data.
   const [range, counts, populations] = await Promise.all([
     source.monthlyRecords.monthRange(),
     source.monthlyRecords.monthlyCounts(
       {
         categories: needed,
-        areaCodes: cspCodesOf(reference.areas, reference.forceCode),
+        areaCodes,
         fromMonth: periodSpan(first, request.months).first,
         toMonth: last,
       },
@@ -84,15 +108,19 @@ export async function figuresOnDemand(
   if (ends.length === 0) return [];
   const index = CountIndex.fromRecords(counts);
   const comparisonReference = { areas: reference.areas, categories: taxonomy, populations };
-  return request.categories.flatMap((category) =>
-    figureComparisons({
-      counts: index,
-      category,
-      ends,
-      months: request.months,
-      reference: comparisonReference,
-      forceCode: reference.forceCode,
-    }).flatMap((comparison) => figureRowsOf(comparison, computedAt, BigInt(computedAt.getTime()))),
+  return forces.flatMap((forceCode) =>
+    request.categories.flatMap((category) =>
+      figureComparisons({
+        counts: index,
+        category,
+        ends,
+        months: request.months,
+        reference: comparisonReference,
+        forceCode,
+      }).flatMap((comparison) =>
+        figureRowsOf(comparison, computedAt, BigInt(computedAt.getTime())),
+      ),
+    ),
   );
 }
 

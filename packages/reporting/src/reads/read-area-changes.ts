@@ -11,6 +11,7 @@ import { answerScope } from './answer-scope.ts';
 import {
   figuresOnDemand,
   periodsOnDemand,
+  referenceForArea,
   type FiguresReference,
   type OnDemandSource,
 } from './figures-on-demand.ts';
@@ -31,8 +32,9 @@ export async function readAreaChanges(
   source: AreaChangesSource,
   query: AreaChangesQuery,
   area: Area,
-  reference: FiguresReference,
+  asked: FiguresReference,
 ): Promise<AreaChangesAnswer> {
+  const reference = referenceForArea(asked, area.code);
   const end = parseMonth(query.periodEnd);
   const [stored, data] = await Promise.all([
     source.areaFigures.readAreaPeriod({

@@ -16,6 +16,7 @@ import { answerScope } from './answer-scope.ts';
 import {
   figuresOnDemand,
   periodsOnDemand,
+  referenceForArea,
   type FiguresReference,
   type OnDemandSource,
 } from './figures-on-demand.ts';
@@ -37,8 +38,9 @@ export async function readAreaTrend(
   source: AreaTrendSource,
   query: AreaTrendQuery,
   subjects: TrendSubjects,
-  reference: FiguresReference,
+  asked: FiguresReference,
 ): Promise<AreaTrendAnswer> {
+  const reference = referenceForArea(asked, subjects.area.code);
   const [from, to] = [parseMonth(query.fromEnd), parseMonth(query.toEnd)];
   const lineAreas = [subjects.area, ...subjects.comparators];
   const areaCodes = new Set(lineAreas.map((area) => area.code));

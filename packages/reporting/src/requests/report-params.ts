@@ -82,6 +82,24 @@ export const AreaCodeParamSchema = paramText()
   })
   .meta({ description: 'An ONS area code (see /v1/areas)', example: 'E07000039' });
 
+/** `force=all`: the national table, every loaded force's CSP areas ranked together. */
+export const ALL_FORCES = 'all';
+
+/**
+ * The force a report is about: a force's ONS code (known or not), or `all` for every loaded force.
+ * A comparison with `all` is the national table; an area's report with `all` uses the area's own
+ * force.
+ */
+export const ForceParamSchema = paramText()
+  .regex(new RegExp(`^(?:${ALL_FORCES}|${AREA_CODE_PATTERN.source.slice(1, -1)})$`), {
+    error: (issue) =>
+      `expected a force's ONS area code such as E23000018 (see /v1/areas), or ${ALL_FORCES}, got ${quoted(issue.input)}`,
+  })
+  .meta({
+    description: "A force's ONS code (see /v1/areas, kind force), or `all` for every loaded force",
+    example: 'E23000018',
+  });
+
 /** The range of period ends a trend covers, once each end is known to be a month. */
 export function trendRangeProblem(
   from: string,

@@ -122,6 +122,28 @@ describe('a second force from data alone', () => {
     expect(answer.rows[3]!.volume).toBe(volume('E07000901') + volume('E07000902'));
     expect(answer.rows[4]!.volume).toBe([...drugs.values()].reduce((a, b) => a + b, 0));
 
+    // --force all: the national table, here the one force with figures: its CSP areas by the
+    // same ranks, then its force row, no county row.
+    const national = await crimestats(
+      'report',
+      'compare',
+      '--force',
+      'all',
+      '--category',
+      'drugs',
+      '--period',
+      '2025-12',
+      '--format',
+      'json',
+    );
+    expect(national.stderr).toBe('');
+    expect(national.code).toBe(0);
+    const table = JSON.parse(national.stdout) as typeof answer;
+    expect(table.rows.map((row) => [row.area.code, row.rank])).toEqual([
+      ...csps.map((row) => [row.area.code, row.rank]),
+      [FORCE, null],
+    ]);
+
     // An unknown force's file is refused, naming the force.
     const stray = file(
       '2025-12-elsewhere-street.csv',

@@ -42,7 +42,10 @@ export function changesCommand(): Command {
     .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
-    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
+    .option(
+      '--force <code>',
+      "the force whose areas' records are computed from (default: CRIMESTATS_FORCE); all: the area's own force",
+    )
     .action(async (flags: ChangesFlags) => {
       const format = formatFrom(flags);
       const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));

@@ -35,7 +35,10 @@ export function compareCommand(): Command {
     .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
-    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
+    .option(
+      '--force <code>',
+      "the force whose areas are compared (default: CRIMESTATS_FORCE); all: the national table, every loaded force's CSP areas ranked together, then each force's row",
+    )
     .action(async (flags: CompareFlags) => {
       const format = formatFrom(flags);
       const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));

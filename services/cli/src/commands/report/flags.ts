@@ -5,7 +5,12 @@ import {
   type Category,
   type CategoryTaxonomy,
 } from '@crimestats/domain';
-import { REPORT_FORMATS, ReportFormatSchema, type ReportFormat } from '@crimestats/reporting';
+import {
+  ForceParamSchema,
+  REPORT_FORMATS,
+  ReportFormatSchema,
+  type ReportFormat,
+} from '@crimestats/reporting';
 import type { z } from 'zod';
 import { UserError } from '../../user-error.ts';
 
@@ -53,7 +58,15 @@ export function knownCategoryFlag(categories: CategoryTaxonomy, code: string): C
   return category;
 }
 
-/** `--force`, a well-formed area code when given (whether it is a force, the reference says). */
-export function forceFlag(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : flagValue(AreaCodeSchema, 'force', value);
+/**
+ * `--force`, a well-formed area code when given (whether it is a force, the reference says), or
+ * `all` where every force may be asked for (`{ all: false }` where not).
+ */
+export function forceFlag(
+  value: string | undefined,
+  { all = true }: { all?: boolean } = {},
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (all) return flagValue(ForceParamSchema, 'force', value);
+  return flagValue(AreaCodeSchema, 'force', value);
 }

@@ -9,7 +9,7 @@ import {
 import { cspCodesOf } from '@crimestats/stats';
 import { loadCliConfig } from '../../config.ts';
 import { UserError } from '../../user-error.ts';
-import { flagValue } from './flags.ts';
+import { flagValue, forceFlag } from './flags.ts';
 import { reportReaderFor } from './report-reader.ts';
 import { CANNOT_ANSWER_EXIT } from './store.ts';
 
@@ -17,6 +17,7 @@ interface PackFlags {
   period?: string;
   months?: string;
   out?: string;
+  force?: string;
 }
 
 export function packCommand(): Command {
@@ -26,6 +27,7 @@ export function packCommand(): Command {
     )
     .requiredOption('--period <YYYY-MM>', "the period's last month, e.g. 2025-12")
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
+    .option('--force <code>', 'the force whose pack it is (default: CRIMESTATS_FORCE); not all')
     .option('--out <file>', 'the .xlsx file to write (default: board-pack-<period>-<n>m.xlsx)')
     .action(async (flags: PackFlags) => {
       const periodEnd = flagValue(PeriodEndParamSchema, 'period', flags.period);
@@ -33,9 +35,16 @@ export function packCommand(): Command {
       const query = { periodEnd, months };
       const out = flags.out ?? boardPackFilename(query);
       const config = loadCliConfig();
-      const reader = await reportReaderFor(config);
+      const force = forceFlag(flags.force, { all: false });
+      const reader = await reportReaderFor(config, force);
       const known = reader.reference.areas;
-      const areas = cspCodesOf(known, config.forceCode).map((code) => known.get(code));
+      const forceCode = force ?? config.forceCode;
+      // With `up` running the flags are checked against the reference in code (see reportReaderFor).
+      if (known.byCode(forceCode)?.kind !== 'force') {
+        const forces = known.forces().map((f) => f.code);
+        throw new UserError(`--force: unknown force "${forceCode}"; one of: ${forces.join(', ')}`);
+      }
+      const areas = cspCodesOf(known, forceCode).map((code) => known.get(code));
       const pack = await reader.boardPack(query, areas);
       // Never an empty pack: no figures means the data is not loaded, and the user must know.
       if (pack.message !== undefined) throw new UserError(pack.message, CANNOT_ANSWER_EXIT);

@@ -1,6 +1,7 @@
 import { defaultReference, type Area, type ReferenceData } from '@crimestats/domain';
 import { loadReference } from '@crimestats/store';
 import {
+  ALL_FORCES,
   boardPackReadsFrom,
   readAreaChanges,
   readBoardPack,
@@ -116,6 +117,7 @@ export function serverReportReader(
  * one in code with the loaded areas) and `force` (CRIMESTATS_FORCE unless given) as the force
  * whose areas are compared. While `up` holds the store, flags are checked against the reference
  * in code, and the server answers with its own reference (`--force` passed as `force=`).
+ * `force` may be `all`: every loaded force (the national table; an area's report: its force).
  */
 export async function reportReaderFor(config: CliConfig, force?: string): Promise<ReportReader> {
   const forceCode = force ?? config.forceCode;
@@ -123,7 +125,7 @@ export async function reportReaderFor(config: CliConfig, force?: string): Promis
   if (server) return serverReportReader(server, defaultReference, force);
   const options = figuresStoreOptions(config);
   const loaded = await withReportStore(options, (store) => loadReference(store));
-  if (loaded.areas.byCode(forceCode)?.kind !== 'force') {
+  if (forceCode !== ALL_FORCES && loaded.areas.byCode(forceCode)?.kind !== 'force') {
     const forces = loaded.areas.forces().map((f) => `${f.code} (${f.policeForce?.name ?? f.name})`);
     throw new UserError(
       `${force === undefined ? 'CRIMESTATS_FORCE' : '--force'}: unknown force "${forceCode}"; one of: ${forces.join(', ')}`,

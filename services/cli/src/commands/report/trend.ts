@@ -61,7 +61,10 @@ export function trendCommand(): Command {
     )
     .option('--months <n>', 'window length in months, 1 to 60 (default: 12)')
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (default: table)`)
-    .option('--force <code>', 'the force whose areas are compared (default: CRIMESTATS_FORCE)')
+    .option(
+      '--force <code>',
+      "the force whose areas' records are computed from (default: CRIMESTATS_FORCE); all: the area's own force",
+    )
     .action(async (flags: TrendFlags) => {
       const format = formatFrom(flags);
       const reader = await reportReaderFor(loadCliConfig(), forceFlag(flags.force));

@@ -19,6 +19,17 @@ import type { AggregatorTopics } from './topics.ts';
 /** Five minutes: far beyond a broker's or a server's restart, well within an operator's patience. */
 export const DEFAULT_STUCK_AFTER_MS = 300_000;
 
+/**
+ * A quarter of a second: unnoticed beside a load's own time, and enough for a backfill's records
+ * to gather into batches that recompute each force's periods once rather than file by file.
+ */
+export const DEFAULT_BATCH_WAIT_MS = 250;
+
+/** What a fetch waits to gather (unless the wait runs out first), and at most takes. */
+const BATCH_MIN_BYTES = 4 * 1024 * 1024;
+const BATCH_MAX_BYTES_PER_PARTITION = 8 * 1024 * 1024;
+const BATCH_MAX_BYTES = 32 * 1024 * 1024;
+
 export interface AggregatorConsumerOptions {
   kafka: Kafka;
   groupId: string;
@@ -34,6 +45,8 @@ export interface AggregatorConsumerOptions {
   stuckAfterMs?: number;
   /** Backoff between attempts while Kafka or ClickHouse is unavailable. */
   retry?: RetryDelays;
+  /** How long a fetch may wait for more records to make a larger batch; 0 takes what is there. */
+  batchWaitMs?: number;
 }
 
 export interface RunningConsumer {
@@ -62,6 +75,7 @@ export async function startAggregatorConsumer(
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
     allowAutoTopicCreation: false,
+    ...batchSizing(opts.batchWaitMs ?? DEFAULT_BATCH_WAIT_MS),
   });
   const health = new PartitionHealth(opts.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS);
   let ready = false;
@@ -118,5 +132,24 @@ export async function startAggregatorConsumer(
       stopping = true;
       await consumer.disconnect();
     },
+  };
+}
+
+/**
+ * Each batch recomputes every period its months reach, so a backfill read file by file recomputes
+ * each period many times over; a fetch that waits briefly for megabytes of records lets one batch
+ * cover many months of a force.
+ */
+function batchSizing(waitMs: number): {
+  minBytes: number;
+  maxWaitTimeInMs: number;
+  maxBytesPerPartition: number;
+  maxBytes: number;
+} {
+  return {
+    minBytes: waitMs > 0 ? BATCH_MIN_BYTES : 1,
+    maxWaitTimeInMs: Math.max(waitMs, 1),
+    maxBytesPerPartition: BATCH_MAX_BYTES_PER_PARTITION,
+    maxBytes: BATCH_MAX_BYTES,
   };
 }

@@ -17,6 +17,7 @@ export type { AggregatorReference } from './reference.ts';
 export { discardUpdates, type FiguresUpdatesSink } from './updates-sink.ts';
 export { kafkaUpdatesSink } from './kafka-updates-sink.ts';
 export {
+  DEFAULT_BATCH_WAIT_MS,
   DEFAULT_STUCK_AFTER_MS,
   startAggregatorConsumer,
   type AggregatorConsumerOptions,

@@ -20,7 +20,7 @@ function fakeStore(events: string[], countsRead: Promise<void>) {
         return [];
       },
     },
-    loads: { record: async () => {} },
+    loads: { record: async () => {}, recordAll: async () => {} },
     populations: {
       insert: async () => {},
       appliedTo: async () => defaultReference.populations,

@@ -152,22 +152,28 @@ export class RecordProcessor {
 
   async #recordLoads(records: MonthlyRecord[]): Promise<void> {
     const byBatch = new Map<string, MonthlyRecord[]>();
-    for (const r of records) byBatch.set(r.batchId, [...(byBatch.get(r.batchId) ?? []), r]);
-    for (const [batchId, batch] of byBatch) {
-      const first = batch[0]!;
-      const latest = batch.reduce((m, r) => {
-        const last = addMonths(parseMonth(r.month), r.months - 1);
-        return last > m ? last : m;
-      }, '' as string);
-      await this.#o.store.loads.record({
-        batchId,
-        sourceKind: first.source.kind,
-        sourceFile: first.source.file,
-        latestMonth: latest,
-        rows: 0,
-        records: batch.length,
-        loadedAt: new Date(first.revision),
-      });
+    for (const r of records) {
+      const batch = byBatch.get(r.batchId);
+      if (batch) batch.push(r);
+      else byBatch.set(r.batchId, [r]);
     }
+    await this.#o.store.loads.recordAll(
+      [...byBatch].map(([batchId, batch]) => {
+        const first = batch[0]!;
+        const latest = batch.reduce((m, r) => {
+          const last = addMonths(parseMonth(r.month), r.months - 1);
+          return last > m ? last : m;
+        }, '' as string);
+        return {
+          batchId,
+          sourceKind: first.source.kind,
+          sourceFile: first.source.file,
+          latestMonth: latest,
+          rows: 0,
+          records: batch.length,
+          loadedAt: new Date(first.revision),
+        };
+      }),
+    );
   }
 }

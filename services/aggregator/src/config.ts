@@ -6,6 +6,7 @@ import {
   logLevelSchema,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
+import { DEFAULT_BATCH_WAIT_MS } from '@crimestats/aggregator';
 import { z } from 'zod';
 
 const AggregatorEnv = z.object({
@@ -23,6 +24,16 @@ const AggregatorEnv = z.object({
    * stuck, in milliseconds; at least a second.
    */
   AGGREGATOR_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(300_000),
+  /**
+   * How long a fetch may wait for more records (up to a few megabytes) to make a larger batch, in
+   * milliseconds; 0 takes what is there at once.
+   */
+  AGGREGATOR_BATCH_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(DEFAULT_BATCH_WAIT_MS),
   CRIMESTATS_FORCE: forceFields.CRIMESTATS_FORCE,
   /** Topic names; only tests change them. */
   TOPIC_RECORDS: z.string().optional(),

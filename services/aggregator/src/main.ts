@@ -54,6 +54,7 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     logger,
     metrics,
     stuckAfterMs: config.AGGREGATOR_STUCK_AFTER_MS,
+    batchWaitMs: config.AGGREGATOR_BATCH_WAIT_MS,
   });
   const http = probeServer({
     logger,

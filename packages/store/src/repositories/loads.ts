@@ -56,18 +56,28 @@ export class LoadsRepository {
   }
 
   async record(load: Load): Promise<void> {
-    const valid = LoadSchema.parse(load);
-    await insertRows(this.#client, this.#table, [
-      {
-        batch_id: valid.batchId,
-        source_kind: valid.sourceKind,
-        source_file: valid.sourceFile,
-        latest_month: valid.latestMonth,
-        rows: valid.rows,
-        records: valid.records,
-        loaded_at: toEpochSeconds(valid.loadedAt),
-      },
-    ]);
+    await this.recordAll([load]);
+  }
+
+  /** Several loads in one insert: a consumer's batch may hold hundreds of files' records. */
+  async recordAll(loads: readonly Load[]): Promise<void> {
+    if (loads.length === 0) return;
+    await insertRows(
+      this.#client,
+      this.#table,
+      loads.map((load) => {
+        const valid = LoadSchema.parse(load);
+        return {
+          batch_id: valid.batchId,
+          source_kind: valid.sourceKind,
+          source_file: valid.sourceFile,
+          latest_month: valid.latestMonth,
+          rows: valid.rows,
+          records: valid.records,
+          loaded_at: toEpochSeconds(valid.loadedAt),
+        };
+      }),
+    );
   }
 
   /** The most recent loads, newest first (ties in the same second by batch id, descending). */

@@ -11,8 +11,6 @@ export interface FileIngestDeps {
   categories: CategoryTaxonomy;
   force: Area;
   sink: IngestSink;
-  /** data.police.uk's name for the force, which picks its street files out of an archive. */
-  policeUkForceId: string;
 }
 
 export interface FileIngestOptions {
@@ -53,7 +51,7 @@ export function fileIngester(deps: FileIngestDeps): FileIngester {
     const folder = dirname(path);
     let sources;
     try {
-      sources = await expandInputs([path], deps.policeUkForceId);
+      sources = await expandInputs([path]);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {

@@ -20,7 +20,7 @@ const row = (
 
 async function ingest(path: string, extra: Partial<IngestOptions> = {}) {
   const sink = new MemorySink();
-  const [source] = await expandInputs([path], 'derbyshire');
+  const [source] = await expandInputs([path]);
   const report = await ingestSource(source!, {
     areas: defaultAreas,
     categories: defaultCategories,
@@ -298,10 +298,9 @@ describe('unreadable files', () => {
     const files = tempFolder();
     const sink = new MemorySink();
     sink.failWith = new Error('broker unavailable');
-    const [source] = await expandInputs(
-      [files.write('c.csv', 'month,area_code,category,count\n2025-01,E07000039,drugs,5\n')],
-      'derbyshire',
-    );
+    const [source] = await expandInputs([
+      files.write('c.csv', 'month,area_code,category,count\n2025-01,E07000039,drugs,5\n'),
+    ]);
     const report = await ingestSource(source!, {
       areas: defaultAreas,
       categories: defaultCategories,

@@ -36,7 +36,6 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
     categories: reference.categories,
     force,
     sink: kafkaIngestSink(publisher),
-    policeUkForceId: config.policeUkForceId,
   });
   const tokens = new TokenRegistry(config.tokens);
   // One folder for this process's uploads, so even an exit at the deadline leaves none behind.

@@ -26,6 +26,11 @@ export interface AggregatorConsumerOptions {
   processor: RecordProcessor;
   /** The reference data the processor figures with: records it does not know are dead-lettered. */
   reference: AggregatorReference;
+  /**
+   * Reads `reference` again (a live one, see ReferenceSource) before a batch's unknown records or
+   * populations are dead-lettered; true if it changed. Absent, the reference is fixed.
+   */
+  reloadReference?: () => Promise<boolean>;
   /** Publishes dead letters (and is the same producer that publishes figures-updated notices). */
   publisher: Publisher;
   logger: Logger;
@@ -79,12 +84,14 @@ export async function startAggregatorConsumer(
   const records: TopicHandling<MonthlyRecord> = {
     schema: MonthlyRecordSchema,
     refuse: (record) => refuseRecord(record, reference),
+    reloadReference: opts.reloadReference,
     process: (values) => processor.processRecords(values),
     deadLetterTopic: topics.deadLetter,
   };
   const populations: TopicHandling<PopulationRecord> = {
     schema: PopulationRecordSchema,
     refuse: (population) => refusePopulation(population, reference),
+    reloadReference: opts.reloadReference,
     process: (values) => processor.processPopulations(values),
     deadLetterTopic: topics.populationsDeadLetter,
   };

@@ -11,6 +11,8 @@ export interface FileIngestDeps {
   categories: CategoryTaxonomy;
   force: Area;
   sink: IngestSink;
+  /** See IngestOptions: a file of a force loaded since the reference was read is then taken. */
+  reloadReference?: () => Promise<boolean>;
 }
 
 export interface FileIngestOptions {
@@ -64,6 +66,7 @@ export function fileIngester(deps: FileIngestDeps): FileIngester {
       categories: deps.categories,
       force: deps.force,
       sink: deps.sink,
+      reloadReference: deps.reloadReference,
       format: opts.format,
       acceptValidRows: opts.acceptValidRows ?? false,
     });

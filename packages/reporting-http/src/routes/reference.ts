@@ -20,8 +20,15 @@ export interface ReferenceRouteDeps {
 
 /** The codes a report can name, from the reference data (not the store: no basis). */
 export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async (app, deps) => {
-  // Built once: the reference data does not change while the process runs.
-  const areas = AreaListAnswerSchema.parse(areaList(deps.areas));
+  // Built again only when the areas are another list: a live registry's change when a reference
+  // is loaded while the process runs.
+  let built: { from: unknown; answer: z.infer<typeof AreaListAnswerSchema> } | undefined;
+  const areaAnswer = () => {
+    const from = deps.areas.all();
+    if (built?.from !== from)
+      built = { from, answer: AreaListAnswerSchema.parse(areaList(deps.areas)) };
+    return built.answer;
+  };
   const categories = CategoryListAnswerSchema.parse(categoryList(deps.categories));
   const querystring = z.strictObject({ format: FormatParamSchema });
 
@@ -37,7 +44,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async 
       },
     },
     async (req, reply) =>
-      sendAnswer(reply, { format: req.query.format, accept: req.headers.accept }, areas, {
+      sendAnswer(reply, { format: req.query.format, accept: req.headers.accept }, areaAnswer(), {
         csv: renderAreaListCsv,
         filename: 'areas.csv',
       }),

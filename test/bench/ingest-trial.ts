@@ -20,7 +20,7 @@ async function endToEnd(): Promise<number> {
   const kafka = connectKafka({ brokers: brokers!.split(','), clientId: 'bench', logger });
   await ensureIngestTopics(kafka, logger);
   const publisher = await Publisher.connect(kafka, logger);
-  const [source] = await expandInputs([file], 'derbyshire');
+  const [source] = await expandInputs([file]);
   const started = performance.now();
   const report = await ingestSource(source!, {
     areas: defaultAreas,

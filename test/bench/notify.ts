@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   });
   const force = defaultAreas.get(FORCE);
   const ingest = async (paths: string[]) => {
-    const report = await ingestSources(await expandInputs(paths, 'derbyshire'), {
+    const report = await ingestSources(await expandInputs(paths), {
       areas: defaultAreas,
       categories: defaultCategories,
       force,

@@ -36,7 +36,7 @@ const query = (months: number) => ({
 });
 
 async function loadSample(sink: IngestSink): Promise<void> {
-  const report = await ingestSources(await expandInputs([SAMPLE_FILE], 'derbyshire'), {
+  const report = await ingestSources(await expandInputs([SAMPLE_FILE]), {
     areas: defaultAreas,
     categories: defaultCategories,
     force: defaultAreas.get(FORCE),

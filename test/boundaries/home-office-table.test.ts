@@ -71,7 +71,7 @@ describe('a Home Office CSP table, every offence code, from file to figures', ()
   const sink = new CollectingSink();
   let report: Awaited<ReturnType<typeof ingestSource>>;
   beforeAll(async () => {
-    const [source] = await expandInputs([fileURLToPath(TABLE)], 'derbyshire');
+    const [source] = await expandInputs([fileURLToPath(TABLE)]);
     report = await ingestSource(source!, {
       areas: defaultAreas,
       categories: defaultCategories,

@@ -60,7 +60,7 @@ let files = 0;
 async function ingestText(text: string) {
   const path = join(folder, `file-${++files}.csv`);
   writeFileSync(path, text);
-  const [source] = await expandInputs([path], 'derbyshire');
+  const [source] = await expandInputs([path]);
   const sink = new CollectingSink();
   const report = await ingestSource(source!, {
     areas: defaultAreas,

@@ -37,6 +37,13 @@ export interface AggregatorConsumerOptions {
   processor: RecordProcessor;
   /** The reference data the processor figures with: records it does not know are dead-lettered. */
   reference: AggregatorReference;
+  /**
+   * Reads `reference` again (a live one, see ReferenceSource) before a batch's unknown records or
+   * populations are dead-lettered; true if it changed. Absent, the reference is fixed.
+   */
+  reloadReference?: () => Promise<boolean>;
+  /** Checks `reference` for a load at most every few seconds, before each batch (see above). */
+  refreshReference?: () => Promise<boolean>;
   /** Publishes dead letters (and is the same producer that publishes figures-updated notices). */
   publisher: Publisher;
   logger: Logger;
@@ -93,12 +100,16 @@ export async function startAggregatorConsumer(
   const records: TopicHandling<MonthlyRecord> = {
     schema: MonthlyRecordSchema,
     refuse: (record) => refuseRecord(record, reference),
+    reloadReference: opts.reloadReference,
+    refreshReference: opts.refreshReference,
     process: (values) => processor.processRecords(values),
     deadLetterTopic: topics.deadLetter,
   };
   const populations: TopicHandling<PopulationRecord> = {
     schema: PopulationRecordSchema,
     refuse: (population) => refusePopulation(population, reference),
+    reloadReference: opts.reloadReference,
+    refreshReference: opts.refreshReference,
     process: (values) => processor.processPopulations(values),
     deadLetterTopic: topics.populationsDeadLetter,
   };

@@ -15,6 +15,18 @@ import type { ProcessResult } from './record-processor.ts';
 export interface TopicHandling<T> {
   schema: z.ZodType<T>;
   refuse(value: T): Refusal | undefined;
+  /**
+   * Reads the reference data again before anything is refused for good, since what a message
+   * names may have been loaded after the reference was read; true if it changed (the batch's
+   * messages are then checked again). Absent, refusals stand.
+   */
+  reloadReference?(): Promise<boolean>;
+  /**
+   * Reads the reference data again if a load may have changed it since it was last checked (a
+   * cheap, throttled check), before each batch: an area moved to another county counts from the
+   * next batch on. Absent, the reference is fixed.
+   */
+  refreshReference?(): Promise<boolean>;
   process(values: T[]): Promise<ProcessResult>;
   deadLetterTopic: string;
 }
@@ -167,16 +179,31 @@ export async function handlePartitionBatch<T>(
     await commitPast(entries.at(-1)!.message);
   };
 
-  const entries = batch.messages.map((message): Entry<T> => {
-    const decoded = decodeMessage(message, handling.schema, source, now);
-    if (!decoded.ok) return { message, letter: decoded.deadLetter };
-    const refusal = handling.refuse(decoded.value);
-    if (refusal === undefined) return { message, value: decoded.value };
-    return {
-      message,
-      letter: deadLetterFor(message, source, refusal.reason, refusal.error, now),
-    };
-  });
+  const decoded = batch.messages.map((message) => ({
+    message,
+    decoded: decodeMessage(message, handling.schema, source, now),
+  }));
+  let refused = false;
+  const admit = () =>
+    decoded.map(({ message, decoded }): Entry<T> => {
+      if (!decoded.ok) return { message, letter: decoded.deadLetter };
+      const refusal = handling.refuse(decoded.value);
+      if (refusal === undefined) return { message, value: decoded.value };
+      refused = true;
+      return {
+        message,
+        letter: deadLetterFor(message, source, refusal.reason, refusal.error, now),
+      };
+    });
+  const refresh = handling.refreshReference?.bind(handling);
+  if (refresh !== undefined) await retry('checking the reference data', refresh);
+  let entries = admit();
+  // Once per batch: a reference load published before these records makes them known.
+  const reload = handling.reloadReference?.bind(handling);
+  if (refused && reload !== undefined && (await retry('reading the reference data', reload))) {
+    if (stale()) return;
+    entries = admit();
+  }
   for (const run of runsOf(entries)) {
     if (stale()) return;
     if (run.kind === 'dead') await deadLetter(run.entries);

@@ -1,4 +1,5 @@
 export { AreaRegistry } from './area-registry.ts';
+export { liveAreaRegistry, liveCategoryTaxonomy } from './live-area-registry.ts';
 export {
   AREA_KINDS,
   AreaKindSchema,

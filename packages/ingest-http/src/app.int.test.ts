@@ -93,7 +93,6 @@ describe('ingest service HTTP API on the real broker', () => {
         categories: defaultCategories,
         force: defaultAreas.get('E23000018'),
         sink: kafkaIngestSink(publisher, topics),
-        policeUkForceId: 'derbyshire',
       }),
       metrics: ingestMetrics(),
       maxUploadBytes: LIMIT,
@@ -279,7 +278,7 @@ describe('ingest service HTTP API on the real broker', () => {
     expect(res.statusCode).toBe(422);
     const [file] = BatchReportSchema.parse(res.json()).files;
     expect(file).toMatchObject({ file: 'empty.zip', status: 'refused' });
-    expect(file!.error).toBe('empty.zip: no *-derbyshire-street.csv files in this archive');
+    expect(file!.error).toBe('empty.zip: no *-street.csv files in this archive');
   });
 
   it('answers the probes: /healthz always, /readyz only when connected', async () => {
@@ -331,7 +330,6 @@ describe('ingest service when publishing fails', () => {
           records: `${t.groupId}-missing`,
           populations: `${t.groupId}-missing`,
         }),
-        policeUkForceId: 'derbyshire',
       }),
       metrics: ingestMetrics(),
       maxUploadBytes: LIMIT,

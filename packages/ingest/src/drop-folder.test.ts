@@ -42,7 +42,7 @@ async function start(dir: string, ingest?: (path: string) => Promise<FileReport[
     ingest:
       ingest ??
       (async (path) => {
-        const report = await ingestSources(await expandInputs([path], 'derbyshire'), {
+        const report = await ingestSources(await expandInputs([path]), {
           areas: defaultAreas,
           categories: defaultCategories,
           force: defaultAreas.get('E23000018'),

@@ -11,8 +11,8 @@ export interface FileIngestDeps {
   categories: CategoryTaxonomy;
   force: Area;
   sink: IngestSink;
-  /** data.police.uk's name for the force, which picks its street files out of an archive. */
-  policeUkForceId: string;
+  /** See IngestOptions: a file of a force loaded since the reference was read is then taken. */
+  reloadReference?: () => Promise<boolean>;
 }
 
 export interface FileIngestOptions {
@@ -53,7 +53,7 @@ export function fileIngester(deps: FileIngestDeps): FileIngester {
     const folder = dirname(path);
     let sources;
     try {
-      sources = await expandInputs([path], deps.policeUkForceId);
+      sources = await expandInputs([path]);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {
@@ -66,6 +66,7 @@ export function fileIngester(deps: FileIngestDeps): FileIngester {
       categories: deps.categories,
       force: deps.force,
       sink: deps.sink,
+      reloadReference: deps.reloadReference,
       format: opts.format,
       acceptValidRows: opts.acceptValidRows ?? false,
     });

@@ -16,10 +16,7 @@ const HEADER =
 async function ingest(...lines: string[]) {
   const files = tempFolder();
   const sink = new MemorySink();
-  const [source] = await expandInputs(
-    [files.write('csp.csv', [HEADER, ...lines].join('\n'))],
-    'derbyshire',
-  );
+  const [source] = await expandInputs([files.write('csp.csv', [HEADER, ...lines].join('\n'))]);
   const report = await ingestSource(source!, {
     areas: defaultAreas,
     categories: defaultCategories,

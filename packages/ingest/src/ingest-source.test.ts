@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAreas, defaultCategories, withReferenceAreas } from '@crimestats/domain';
+import {
+  defaultAreas,
+  defaultCategories,
+  liveAreaRegistry,
+  withReferenceAreas,
+} from '@crimestats/domain';
 import { ingestSource, type IngestOptions } from './ingest-source.ts';
 import { expandInputs } from './sources.ts';
 import { MemorySink } from './testing/memory-sink.ts';
@@ -20,7 +25,7 @@ const row = (
 
 async function ingest(path: string, extra: Partial<IngestOptions> = {}) {
   const sink = new MemorySink();
-  const [source] = await expandInputs([path], 'derbyshire');
+  const [source] = await expandInputs([path]);
   const report = await ingestSource(source!, {
     areas: defaultAreas,
     categories: defaultCategories,
@@ -183,6 +188,64 @@ describe('police.uk street-level files', () => {
     );
   });
 
+  it('reads the reference again before refusing an unknown force, and takes the file if now known', async () => {
+    const files = tempFolder();
+    const loaded = withReferenceAreas(defaultAreas, [
+      {
+        areaCode: 'E07000901',
+        areaName: 'Alphaton',
+        forceCode: 'E23000099',
+        forceName: 'Exampleshire',
+        policeUkName: 'Exampleshire Police',
+      },
+    ]);
+    let current = defaultAreas;
+    let reloads = 0;
+    const reloadReference = async () => {
+      reloads++;
+      const changed = current !== loaded;
+      current = loaded;
+      return changed;
+    };
+    const path = files.write(
+      '2025-01-exampleshire-street.csv',
+      [
+        HEADER,
+        row('2025-01', 'E01090000', 'Alphaton 001A', 'Drugs', 'x', 'Exampleshire Police'),
+      ].join('\n'),
+    );
+    const areas = liveAreaRegistry(() => current);
+    const first = await ingest(path, { areas, reloadReference });
+    expect(first.report.status).toBe('accepted');
+    expect(reloads).toBe(1);
+    expect(countOf(first.sink, 'E07000901', 'drugs')).toBe(1);
+
+    // Still unknown after the reload: refused as before, with nothing published.
+    const stray = files.write(
+      'stray.csv',
+      [HEADER, row('2025-01', 'E01090000', 'Alphaton 001A', 'Drugs', 'x', 'Nowhere Police')].join(
+        '\n',
+      ),
+    );
+    const second = await ingest(stray, { areas, reloadReference });
+    expect(second.report.status).toBe('refused');
+    expect(second.report.error).toContain('Nowhere Police');
+    expect(second.sink.records).toHaveLength(0);
+    expect(reloads).toBe(2);
+
+    // Other refusals are not the reference's to mend.
+    const mixed = files.write(
+      'mixed.csv',
+      [
+        HEADER,
+        row('2025-01', 'E01019000', 'South Derbyshire 010B', 'Drugs'),
+        row('2025-01', 'E01090000', 'Alphaton 001A', 'Drugs', 'x', 'Exampleshire Police'),
+      ].join('\n'),
+    );
+    expect((await ingest(mixed, { areas, reloadReference })).report.status).toBe('refused');
+    expect(reloads).toBe(2);
+  });
+
   it('refuses a file that mixes forces, even when valid rows are accepted', async () => {
     const files = tempFolder();
     const text = [
@@ -298,10 +361,9 @@ describe('unreadable files', () => {
     const files = tempFolder();
     const sink = new MemorySink();
     sink.failWith = new Error('broker unavailable');
-    const [source] = await expandInputs(
-      [files.write('c.csv', 'month,area_code,category,count\n2025-01,E07000039,drugs,5\n')],
-      'derbyshire',
-    );
+    const [source] = await expandInputs([
+      files.write('c.csv', 'month,area_code,category,count\n2025-01,E07000039,drugs,5\n'),
+    ]);
     const report = await ingestSource(source!, {
       areas: defaultAreas,
       categories: defaultCategories,

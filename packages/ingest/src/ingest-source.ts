@@ -23,6 +23,12 @@ export interface IngestOptions {
   /** Publish a file's valid rows even when some are invalid (they are still reported). */
   acceptValidRows?: boolean;
   sink: IngestSink;
+  /**
+   * Reads the reference again (`areas` being a live registry, see ReferenceSource) before a file
+   * is refused for naming a force the reference lacks; true if it changed, and the file is then
+   * read again. Absent, the refusal stands.
+   */
+  reloadReference?: () => Promise<boolean>;
   problemCap?: number;
   onProgress?: (progress: { source: InputSource; bytes: number; rows: number }) => void;
   clock?: () => number;
@@ -49,6 +55,16 @@ class UnknownFormatError extends Error {
  * unless the caller accepts valid rows; the report says what was read, refused and published.
  */
 export async function ingestSource(source: InputSource, opts: IngestOptions): Promise<FileReport> {
+  const first = await ingestOnce(source, opts);
+  // Nothing was published from a refused file, so reading it again with the new reference is safe.
+  if (!first.lacksReference || !(await opts.reloadReference?.())) return first.report;
+  return (await ingestOnce(source, opts)).report;
+}
+
+async function ingestOnce(
+  source: InputSource,
+  opts: IngestOptions,
+): Promise<{ report: FileReport; lacksReference: boolean }> {
   const clock = opts.clock ?? Date.now;
   const started = clock();
   const problems = new ProblemCollector(opts.problemCap ?? 50);
@@ -75,12 +91,12 @@ export async function ingestSource(source: InputSource, opts: IngestOptions): Pr
     populations: 0,
     durationMs: 0,
   };
-  const finish = (): FileReport => {
+  const finish = (lacksReference = false) => {
     report.problems = problems.problems;
     report.problemCount = problems.total;
     report.rejectedRows = problems.rejectedRows;
     report.durationMs = clock() - started;
-    return report;
+    return { report, lacksReference };
   };
 
   let parser: FormatParser | undefined;
@@ -118,7 +134,7 @@ export async function ingestSource(source: InputSource, opts: IngestOptions): Pr
   const refusal = parser.refusal?.();
   if (refusal !== undefined) {
     report.error = refusal;
-    return finish();
+    return finish(parser.lacksReference?.() ?? false);
   }
   if (problems.total > 0 && !opts.acceptValidRows) return finish();
 

@@ -52,7 +52,7 @@ describe('ingestion onto the real broker', () => {
     const files = tempFolder();
     const path = `${files.dir}/2025-03-derbyshire-street.csv`;
     const generated = await writePoliceUkFile(path, { rows: 5000, month: '2025-03', seed: 7 });
-    const [source] = await expandInputs([path], 'derbyshire');
+    const [source] = await expandInputs([path]);
     const options = {
       areas: defaultAreas,
       categories: defaultCategories,

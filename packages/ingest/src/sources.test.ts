@@ -16,30 +16,30 @@ async function writeZip(path: string, entries: Record<string, string>): Promise<
 }
 
 describe('input sources', () => {
-  it("takes only the force's street files out of a data.police.uk archive", async () => {
+  it("takes every force's street files out of a data.police.uk archive, and nothing else", async () => {
     const files = tempFolder();
     const zipPath = join(files.dir, 'archive.zip');
     await writeZip(zipPath, {
       '2025-02/2025-02-derbyshire-street.csv': 'b',
       '2025-01/2025-01-derbyshire-street.csv': 'a',
       '2025-01/2025-01-derbyshire-outcomes.csv': 'x',
-      '2025-01/2025-01-nottinghamshire-street.csv': 'x',
+      '2025-01/2025-01-derbyshire-stop-and-search.csv': 'x',
+      '2025-01/2025-01-nottinghamshire-street.csv': 'n',
     });
-    const sources = await expandInputs([zipPath], 'derbyshire');
+    const sources = await expandInputs([zipPath]);
     expect(sources.map((s) => s.name)).toEqual([
       `${zipPath}!2025-01/2025-01-derbyshire-street.csv`,
+      `${zipPath}!2025-01/2025-01-nottinghamshire-street.csv`,
       `${zipPath}!2025-02/2025-02-derbyshire-street.csv`,
     ]);
-    expect(await text(await sources[1]!.open())).toBe('b');
+    expect(await text(await sources[2]!.open())).toBe('b');
   });
 
-  it('refuses an archive without the force in it', async () => {
+  it('refuses an archive without street files', async () => {
     const files = tempFolder();
     const zipPath = join(files.dir, 'other.zip');
-    await writeZip(zipPath, { '2025-01/2025-01-kent-street.csv': 'x' });
-    await expect(expandInputs([zipPath], 'derbyshire')).rejects.toThrow(
-      /no \*-derbyshire-street.csv files in this archive/,
-    );
+    await writeZip(zipPath, { '2025-01/2025-01-kent-outcomes.csv': 'x' });
+    await expect(expandInputs([zipPath])).rejects.toThrow(/no \*-street.csv files in this archive/);
   });
 
   it('searches folders recursively for csv and zip files, in name order', async () => {
@@ -48,7 +48,7 @@ describe('input sources', () => {
     files.write('2025-02/b.csv', 'x');
     files.write('a.csv', 'x');
     files.write('notes.txt', 'x');
-    const sources = await expandInputs([files.dir], 'derbyshire');
+    const sources = await expandInputs([files.dir]);
     expect(sources.map((s) => s.name)).toEqual([
       join(files.dir, '2025-02/b.csv'),
       join(files.dir, 'a.csv'),
@@ -56,8 +56,6 @@ describe('input sources', () => {
   });
 
   it('names a missing path', async () => {
-    await expect(expandInputs(['/no/such/file.csv'], 'derbyshire')).rejects.toBeInstanceOf(
-      InputError,
-    );
+    await expect(expandInputs(['/no/such/file.csv'])).rejects.toBeInstanceOf(InputError);
   });
 });

@@ -23,6 +23,8 @@ export class InputError extends Error {
   }
 }
 
+const STREET_FILE = /(^|\/)[^/]+-street\.csv$/;
+
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) =>
@@ -50,14 +52,15 @@ async function zipEntries(path: string): Promise<yauzl.Entry[]> {
 }
 
 /**
- * The force's street-level files inside a data.police.uk archive, e.g.
- * `2025-01/2025-01-derbyshire-street.csv`; outcomes and stop-and-search files are left out.
+ * Every street-level file inside a data.police.uk archive, e.g.
+ * `2025-01/2025-01-derbyshire-street.csv`, of whichever forces it holds: each file's force is
+ * read from its own `Falls within`, as for a plain file. Outcomes and stop-and-search files are
+ * left out.
  */
-export async function sourcesInZip(path: string, policeUkForceId: string): Promise<InputSource[]> {
-  const pattern = new RegExp(`(^|/)\\d{4}-\\d{2}-${policeUkForceId}-street\\.csv$`);
-  const entries = (await zipEntries(path)).filter((e) => pattern.test(e.fileName));
+export async function sourcesInZip(path: string): Promise<InputSource[]> {
+  const entries = (await zipEntries(path)).filter((e) => STREET_FILE.test(e.fileName));
   if (entries.length === 0) {
-    throw new InputError(path, `no *-${policeUkForceId}-street.csv files in this archive`);
+    throw new InputError(path, 'no *-street.csv files in this archive');
   }
   return entries
     .sort((a, b) => a.fileName.localeCompare(b.fileName))
@@ -80,10 +83,7 @@ export async function sourcesInZip(path: string, policeUkForceId: string): Promi
 const INGESTIBLE = new Set(['.csv', '.zip']);
 
 /** Files, folders (searched recursively for .csv and .zip) and police.uk archives, in a stable order. */
-export async function expandInputs(
-  paths: string[],
-  policeUkForceId: string,
-): Promise<InputSource[]> {
+export async function expandInputs(paths: string[]): Promise<InputSource[]> {
   const sources: InputSource[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
@@ -92,14 +92,9 @@ export async function expandInputs(
       const names = (await readdir(path, { recursive: true })).map(String).sort();
       const files = names.filter((n) => INGESTIBLE.has(extname(n).toLowerCase()));
       if (files.length === 0) throw new InputError(path, 'no .csv or .zip files in this folder');
-      sources.push(
-        ...(await expandInputs(
-          files.map((n) => join(path, n)),
-          policeUkForceId,
-        )),
-      );
+      sources.push(...(await expandInputs(files.map((n) => join(path, n)))));
     } else if (extname(path).toLowerCase() === '.zip') {
-      sources.push(...(await sourcesInZip(path, policeUkForceId)));
+      sources.push(...(await sourcesInZip(path)));
     } else {
       sources.push({ name: path, size: info.size, open: async () => createReadStream(path) });
     }

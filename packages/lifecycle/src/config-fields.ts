@@ -71,13 +71,12 @@ export function clickHouseServer(env: {
   };
 }
 
-/** The force a deployment loads and compares, and data.police.uk's id for it. */
+/**
+ * The force a deployment compares by default. (A police.uk file's force is its own `Falls
+ * within`, so no data.police.uk id is configured: an archive's street files of every force are
+ * read.)
+ */
 export const forceFields = {
   /** By ONS code; Derbyshire unless said otherwise. */
   CRIMESTATS_FORCE: AreaCodeSchema.default('E23000018'),
-  /** data.police.uk's id for that force, as in its archive file names. */
-  CRIMESTATS_POLICE_UK_FORCE: z
-    .string()
-    .regex(/^[a-z-]+$/, "data.police.uk's id for the force, such as derbyshire")
-    .default('derbyshire'),
 };

@@ -43,6 +43,12 @@ export interface ReportingAppDeps {
    * `defaultReference` for Derbyshire, whose one force is then the force compared.
    */
   reference: FiguresReference;
+  /**
+   * Awaited before each /v1 request is answered, after its token is checked: a long-running
+   * service reads the store's reference again here when it changed (see ReferenceSource, whose
+   * live areas `reference` then holds), so a force loaded since is known. It should not throw.
+   */
+  refreshReference?: () => Promise<unknown>;
   /** Who may read: every route under /v1 needs one of these tokens. */
   tokens: TokenRegistry;
   logger: Logger;
@@ -143,6 +149,12 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', requireReader(deps.tokens));
+      const refresh = deps.refreshReference;
+      if (refresh !== undefined) {
+        v1.addHook('onRequest', async () => {
+          await refresh();
+        });
+      }
       await v1.register(referenceRoutes, {
         areas,
         categories,

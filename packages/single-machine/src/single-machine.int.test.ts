@@ -33,7 +33,7 @@ describe('single-machine pipeline on the embedded engine', () => {
       secret: `whsec_${Buffer.alloc(32, 3).toString('base64')}`,
       createdAt: new Date().toISOString(),
     });
-    const report = await ingestSources(await expandInputs([SAMPLE_FILE], 'derbyshire'), {
+    const report = await ingestSources(await expandInputs([SAMPLE_FILE]), {
       areas: defaultAreas,
       categories: defaultCategories,
       force: defaultAreas.get('E23000018'),

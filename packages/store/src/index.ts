@@ -61,7 +61,13 @@ export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts'
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { ReferenceAreasRepository, type ReferenceLoad } from './repositories/reference-areas.ts';
 export { ReferenceCategoriesRepository } from './repositories/reference-categories.ts';
-export { loadReference } from './reference.ts';
+export { loadReference, referenceWith, type LoadedReference } from './reference.ts';
+export {
+  ReferenceSource,
+  REFERENCE_CHECK_EVERY_MS,
+  type ReferenceSourceOptions,
+  type ReferenceStore,
+} from './reference-source.ts';
 export { createStore, type Store } from './store.ts';
 export {
   FigureSummariesRepository,

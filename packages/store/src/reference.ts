@@ -2,16 +2,23 @@ import {
   defaultReference,
   withReferenceAreas,
   withReferenceCategories,
+  type ReferenceAreaRow,
+  type ReferenceCategoryRow,
   type ReferenceData,
 } from '@crimestats/domain';
 import type { Store } from './store.ts';
 
+/** The rows loaded with `crimestats reference load`. */
+export interface LoadedReference {
+  areas: readonly ReferenceAreaRow[];
+  categories: readonly ReferenceCategoryRow[];
+}
+
 /**
  * The reference every reader uses: the one in code (Derbyshire's) with the loaded reference areas
  * and categories applied. Populations stay the defaults here: loaded populations are applied where
- * figures are computed (`PopulationsRepository.appliedTo`), as before. Read once at start-up: a
- * process sees what is loaded later when it restarts (or reloads, as single-machine mode does per
- * command).
+ * figures are computed (`PopulationsRepository.appliedTo`), as before. Read once: a long-running
+ * process that must see what is loaded later holds a `ReferenceSource` instead.
  */
 export async function loadReference(
   store: Pick<Store, 'referenceAreas' | 'referenceCategories'>,
@@ -21,10 +28,14 @@ export async function loadReference(
     store.referenceAreas.all(),
     store.referenceCategories.all(),
   ]);
-  if (areas.length === 0 && categories.length === 0) return base;
+  return referenceWith(base, { areas, categories });
+}
+
+export function referenceWith(base: ReferenceData, loaded: LoadedReference): ReferenceData {
+  if (loaded.areas.length === 0 && loaded.categories.length === 0) return base;
   return {
     ...base,
-    areas: withReferenceAreas(base.areas, areas),
-    categories: withReferenceCategories(base.categories, categories),
+    areas: withReferenceAreas(base.areas, loaded.areas),
+    categories: withReferenceCategories(base.categories, loaded.categories),
   };
 }

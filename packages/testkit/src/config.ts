@@ -38,13 +38,7 @@ export function singleMachineProcessEnv(
   settings: Record<string, string> = {},
 ): NodeJS.ProcessEnv {
   const env = serviceProcessEnv({ CRIMESTATS_HOME: home, LOG_LEVEL: 'warn', ...settings });
-  for (const name of [
-    'KAFKA_BROKERS',
-    'CLICKHOUSE_URL',
-    'CRIMESTATS_PORT',
-    'CRIMESTATS_FORCE',
-    'CRIMESTATS_POLICE_UK_FORCE',
-  ]) {
+  for (const name of ['KAFKA_BROKERS', 'CLICKHOUSE_URL', 'CRIMESTATS_PORT', 'CRIMESTATS_FORCE']) {
     if (!(name in settings)) delete env[name];
   }
   return env;

@@ -8,7 +8,7 @@ import {
   startAggregatorConsumer,
 } from '@crimestats/aggregator';
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
-import { createStore, loadReference, migrate, openClickHouse } from '@crimestats/store';
+import { createStore, migrate, openClickHouse, ReferenceSource } from '@crimestats/store';
 import { bootService, clickHouseServer, stopOnSignals } from '@crimestats/lifecycle';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -35,8 +35,17 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
   await ensureTopics(kafka, aggregatorTopicSpecs(topics), logger);
   const publisher = await Publisher.connect(kafka, logger);
   const metrics = aggregatorMetrics();
-  // Read once at boot: areas loaded later (`crimestats reference load`) count after a restart.
-  const reference = { ...(await loadReference(store)), forceCode: config.CRIMESTATS_FORCE };
+  // Areas loaded later (`crimestats reference load`) are read before a record naming them would
+  // be dead-lettered, so loading a force's reference and then its records needs no restart.
+  const references = await ReferenceSource.open(store);
+  const reference = { ...references.live, forceCode: config.CRIMESTATS_FORCE };
+  const readAgain = (check: () => Promise<boolean>) => async () => {
+    const changed = await check();
+    if (changed) logger.info({ areas: reference.areas.all().length }, 'reference data read again');
+    return changed;
+  };
+  const reloadReference = readAgain(() => references.reload());
+  const refreshReference = readAgain(() => references.refresh());
   const processor = new RecordProcessor({
     store,
     reference,
@@ -50,6 +59,8 @@ async function start(config: AggregatorConfig, logger: Logger): Promise<void> {
     topics,
     processor,
     reference,
+    reloadReference,
+    refreshReference,
     publisher,
     logger,
     metrics,

@@ -48,7 +48,6 @@ export interface CliConfig {
   database: string;
   home: string;
   forceCode: string;
-  policeUkForceId: string;
   logLevel: z.infer<typeof CliEnv>['LOG_LEVEL'];
   tokens?: string;
   host: string;
@@ -80,7 +79,6 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     database: e.CLICKHOUSE_DATABASE,
     home: resolve(e.CRIMESTATS_HOME),
     forceCode: e.CRIMESTATS_FORCE,
-    policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
     logLevel: e.LOG_LEVEL,
     tokens: e.CRIMESTATS_TOKENS,
     host: e.CRIMESTATS_HOST,

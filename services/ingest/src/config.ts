@@ -50,7 +50,6 @@ export function loadIngestServiceConfig(env: NodeJS.ProcessEnv = process.env) {
         : clickHouseServer({ ...e, CLICKHOUSE_URL: e.CLICKHOUSE_URL }),
     database: e.CLICKHOUSE_DATABASE,
     forceCode: e.CRIMESTATS_FORCE,
-    policeUkForceId: e.CRIMESTATS_POLICE_UK_FORCE,
     maxUploadBytes: e.MAX_UPLOAD_MB,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,

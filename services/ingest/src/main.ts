@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { TokenRegistry } from '@crimestats/auth';
 import { connectKafka, Publisher } from '@crimestats/kafka';
 import { defaultReference, type ReferenceData } from '@crimestats/domain';
-import { createStore, loadReference, openClickHouse } from '@crimestats/store';
+import { createStore, openClickHouse, ReferenceSource } from '@crimestats/store';
 import {
   ensureIngestTopics,
   kafkaIngestSink,
@@ -21,7 +21,7 @@ import { bootService, stopOnSignals } from '@crimestats/lifecycle';
 
 /** Wiring and lifecycle only: the ingestion itself is @crimestats/ingest's. */
 async function start(config: IngestServiceConfig, logger: Logger): Promise<void> {
-  const reference = await bootReference(config);
+  const { reference, reloadReference, close: closeReference } = await openReference(config, logger);
   const force = reference.areas.byCode(config.forceCode);
   if (!force) throw new Error(`CRIMESTATS_FORCE ${config.forceCode} is not a known area`);
 
@@ -36,7 +36,7 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
     categories: reference.categories,
     force,
     sink: kafkaIngestSink(publisher),
-    policeUkForceId: config.policeUkForceId,
+    reloadReference,
   });
   const tokens = new TokenRegistry(config.tokens);
   // One folder for this process's uploads, so even an exit at the deadline leaves none behind.
@@ -88,23 +88,48 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
       { name: 'stopped accepting uploads', run: () => app.close() },
       { name: 'closed the drop folder', run: async () => dropFolder?.close() },
       { name: 'disconnected from Kafka', run: () => publisher.disconnect() },
+      { name: 'closed the store connection', run: closeReference },
     ],
     finally: removeUploads,
   });
 }
 
+interface ServiceReference {
+  reference: ReferenceData;
+  reloadReference?: () => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
 /**
- * The store's reference when CLICKHOUSE_URL names the store, read once at start-up (areas loaded
- * later count after a restart); else the reference in code.
+ * The store's reference when CLICKHOUSE_URL names the store, read again before a file of a force
+ * it lacks is refused (so a force loaded after start-up is taken); else the reference in code.
  */
-async function bootReference(config: IngestServiceConfig): Promise<ReferenceData> {
-  if (config.clickhouse === undefined) return defaultReference;
-  const client = openClickHouse(config.clickhouse);
-  try {
-    return await loadReference(createStore(client, config.database));
-  } finally {
-    await client.close();
+async function openReference(
+  config: IngestServiceConfig,
+  logger: Logger,
+): Promise<ServiceReference> {
+  if (config.clickhouse === undefined) {
+    return { reference: defaultReference, close: async () => {} };
   }
+  const client = openClickHouse(config.clickhouse);
+  const source = await ReferenceSource.open(createStore(client, config.database)).catch(
+    async (error: unknown) => {
+      await client.close();
+      throw error;
+    },
+  );
+  const reloadReference = async (): Promise<boolean> => {
+    try {
+      const changed = await source.reload();
+      if (changed) logger.info('reference data read again');
+      return changed;
+    } catch (error) {
+      // The refusal stands, naming the force; the upload can be tried again.
+      logger.warn({ err: error }, 'could not read the reference data again');
+      return false;
+    }
+  };
+  return { reference: source.live, reloadReference, close: () => client.close() };
 }
 
 bootService({

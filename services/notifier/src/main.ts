@@ -15,7 +15,13 @@ import {
   startNotifierConsumer,
 } from '@crimestats/notifier';
 import { reportStore } from '@crimestats/reporting';
-import { createStore, loadReference, migrate, openClickHouse } from '@crimestats/store';
+import {
+  createStore,
+  migrate,
+  openClickHouse,
+  REFERENCE_CHECK_EVERY_MS,
+  ReferenceSource,
+} from '@crimestats/store';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -60,8 +66,16 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
   const client = openClickHouse(clickHouseServer(config));
   await migrate(client, config.CLICKHOUSE_DATABASE, logger);
   const store = createStore(client, config.CLICKHOUSE_DATABASE);
-  // Read once at boot: areas loaded later (`crimestats reference load`) count after a restart.
-  const known = await loadReference(store);
+  // Areas loaded later (`crimestats reference load`) are read within a few seconds, so events
+  // and digests of a force loaded after start-up name its areas.
+  const references = await ReferenceSource.open(store);
+  const known = references.live;
+  const checkReference = setInterval(() => {
+    references.refresh().then(
+      (changed) => changed && logger.info('reference data read again'),
+      (error: unknown) => logger.warn({ err: error }, 'could not read the reference data again'),
+    );
+  }, REFERENCE_CHECK_EVERY_MS).unref();
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const links = { publicUrl: config.CRIMESTATS_PUBLIC_URL };
@@ -136,6 +150,10 @@ async function start(config: NotifierConfig, logger: Logger): Promise<void> {
     logger,
     deadlineMs: config.SHUTDOWN_DEADLINE_MS,
     steps: [
+      {
+        name: 'stopped checking the reference data',
+        run: async () => clearInterval(checkReference),
+      },
       { name: 'stored buffered notices and left the consumer group', run: () => consumer.stop() },
       {
         name: 'finished attempts in flight',

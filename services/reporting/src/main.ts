@@ -1,11 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { TokenRegistry } from '@crimestats/auth';
 import { dashboardRoutes } from '@crimestats/dashboard';
-import { defaultReference, type ReferenceData } from '@crimestats/domain';
 import { changesFromStore, deliverySender, mailTransport } from '@crimestats/digests';
 import { describeTarget, reportStore } from '@crimestats/reporting';
 import { createSender, retryDelivery } from '@crimestats/notifier';
-import { loadReference, openClickHouse } from '@crimestats/store';
+import {
+  createStore,
+  openClickHouse,
+  ReferenceSource,
+  type ReferenceStore,
+} from '@crimestats/store';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildReportingApp } from '@crimestats/reporting-http';
@@ -24,7 +28,8 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   // Pings and manual retries of dead deliveries are sent from here; the notifier sends the rest.
   // Email goes through CRIMESTATS_SMTP_URL; without it, an email ping or retry fails saying so.
   const store = reportStore(client, config.database);
-  const reference = { ...(await bootReference(store, logger)), forceCode: config.forceCode };
+  const references = await openReference(createStore(client, config.database), logger);
+  const reference = { ...references.live, forceCode: config.forceCode };
   const mail = mailTransport({ ...config.mail, timeoutMs: config.webhooks.timeoutMs });
   const send = deliverySender({
     webhook: createSender({ allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs }),
@@ -37,6 +42,7 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
   const app = await buildReportingApp({
     store: { client, database: config.database },
     reference,
+    refreshReference: () => refreshReference(references, logger),
     tokens,
     logger,
     metrics,
@@ -85,21 +91,28 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
 }
 
 /**
- * The store's reference, read once at boot (areas loaded later count after a restart). A store
- * not migrated yet has no loaded areas: the reference in code is used, and said so.
+ * The store's reference, read at boot and again when a request finds its revision moved (checked
+ * at most every few seconds), so a force loaded later is reported on without a restart. A store
+ * not migrated yet has no loaded areas: the reference in code is used, and said so, until a
+ * request's check can read them.
  */
-async function bootReference(
-  store: Parameters<typeof loadReference>[0],
-  logger: Logger,
-): Promise<ReferenceData> {
-  try {
-    return await loadReference(store);
-  } catch (error) {
+async function openReference(store: ReferenceStore, logger: Logger): Promise<ReferenceSource> {
+  const source = new ReferenceSource(store);
+  await source.reload().catch((error: unknown) => {
     logger.warn(
       { err: error },
-      'could not read the loaded reference areas: serving the reference in code until a restart',
+      'could not read the loaded reference areas: serving the reference in code for now',
     );
-    return defaultReference;
+  });
+  return source;
+}
+
+/** Never fails a request: the reference held is served until the store answers. */
+async function refreshReference(source: ReferenceSource, logger: Logger): Promise<void> {
+  try {
+    if (await source.refresh()) logger.info('reference data read again');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not read the reference data again');
   }
 }
 

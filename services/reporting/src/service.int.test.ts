@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hashToken } from '@crimestats/auth';
-import { migrate } from '@crimestats/store';
+import { createStore, migrate } from '@crimestats/store';
 import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
-import { serviceProcessEnv } from '@crimestats/testkit';
+import { eventually, serviceProcessEnv } from '@crimestats/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const main = join(import.meta.dirname, 'main.ts');
@@ -53,5 +53,35 @@ describe('the reporting service process', () => {
     expect(areas.status).toBe(200);
     expect((await fetch(`${url}/v1/areas`)).status).toBe(401);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  });
+
+  it('reports on a force whose reference is loaded after it started, without a restart', async () => {
+    const read = (path: string) =>
+      fetch(`${url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const comparison = '/v1/comparisons?category=drugs&period=2025-12&force=E23000099';
+    const before = await read(comparison);
+    expect(before.status).toBe(404);
+    expect(await before.text()).toContain('unknown force');
+
+    await createStore(db.client, db.database).referenceAreas.insert(
+      [
+        {
+          areaCode: 'E07000901',
+          areaName: 'Alphaton',
+          forceCode: 'E23000099',
+          forceName: 'Exampleshire Police',
+          policeUkName: 'Exampleshire Police',
+        },
+      ],
+      { file: 'exampleshire-areas.csv', revision: Date.now(), batchId: 'exampleshire' },
+    );
+    // Read again within the service's check interval (a few seconds), on a request.
+    await eventually(
+      'the loaded areas to be served',
+      async () => (await (await read('/v1/areas?format=csv')).text()).includes('E07000901'),
+      60_000,
+    );
+    const after = await read(comparison);
+    expect(await after.text()).not.toContain('unknown force');
   });
 });

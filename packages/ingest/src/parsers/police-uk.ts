@@ -102,6 +102,7 @@ export function policeUkParser(ctx: ParseContext): FormatParser {
         'Load its areas with `crimestats reference load` first. Nothing was published.'
       );
     },
+    lacksReference: () => unknownForce !== undefined,
     result(): ParsedFile {
       return {
         kind: 'counts',

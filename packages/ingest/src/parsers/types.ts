@@ -38,6 +38,8 @@ export interface FormatParser {
   row(fields: string[], line: number): void;
   /** Why the whole file must be refused, whatever its rows (e.g. another force's file). */
   refusal?(): string | undefined;
+  /** True when it refuses the file for naming what the reference lacks (a force not loaded). */
+  lacksReference?(): boolean;
   result(): ParsedFile;
 }
 

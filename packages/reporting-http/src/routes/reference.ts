@@ -22,9 +22,31 @@ export interface ReferenceRouteDeps {
 
 /** The codes a report can name, from the reference data (not the store: no basis). */
 export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async (app, deps) => {
-  // Built once: the reference data does not change while the process runs.
-  const areas = AreaListAnswerSchema.parse(areaList(deps.areas, deps.forceCode));
-  const categories = CategoryListAnswerSchema.parse(categoryList(deps.categories));
+  // Built again only when the areas or categories are another list: a live registry's change when
+  // a reference is loaded while the process runs.
+  let builtAreas: { from: unknown; answer: z.infer<typeof AreaListAnswerSchema> } | undefined;
+  const areaAnswer = () => {
+    const from = deps.areas.all();
+    if (builtAreas?.from !== from) {
+      builtAreas = {
+        from,
+        answer: AreaListAnswerSchema.parse(areaList(deps.areas, deps.forceCode)),
+      };
+    }
+    return builtAreas.answer;
+  };
+  let builtCategories:
+    { from: unknown; answer: z.infer<typeof CategoryListAnswerSchema> } | undefined;
+  const categoryAnswer = () => {
+    const from = deps.categories.all();
+    if (builtCategories?.from !== from) {
+      builtCategories = {
+        from,
+        answer: CategoryListAnswerSchema.parse(categoryList(deps.categories)),
+      };
+    }
+    return builtCategories.answer;
+  };
   const querystring = z.strictObject({ format: FormatParamSchema });
 
   app.get(
@@ -39,7 +61,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async 
       },
     },
     async (req, reply) =>
-      sendAnswer(reply, { format: req.query.format, accept: req.headers.accept }, areas, {
+      sendAnswer(reply, { format: req.query.format, accept: req.headers.accept }, areaAnswer(), {
         csv: renderAreaListCsv,
         filename: 'areas.csv',
       }),
@@ -57,9 +79,14 @@ export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async 
       },
     },
     async (req, reply) =>
-      sendAnswer(reply, { format: req.query.format, accept: req.headers.accept }, categories, {
-        csv: renderCategoryListCsv,
-        filename: 'categories.csv',
-      }),
+      sendAnswer(
+        reply,
+        { format: req.query.format, accept: req.headers.accept },
+        categoryAnswer(),
+        {
+          csv: renderCategoryListCsv,
+          filename: 'categories.csv',
+        },
+      ),
   );
 };

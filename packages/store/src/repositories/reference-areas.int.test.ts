@@ -1,6 +1,7 @@
 import { defaultReference, type ReferenceAreaRow } from '@crimestats/domain';
 import { describe, expect, it } from 'vitest';
 import { loadReference } from '../reference.ts';
+import { ReferenceSource } from '../reference-source.ts';
 import { createStore } from '../store.ts';
 import { clickhouseEngines } from '../testing/index.ts';
 import { withMigratedDatabase } from '../testing/migrated-database.ts';
@@ -38,6 +39,28 @@ describe.each(clickhouseEngines)('ReferenceAreasRepository (%s)', (engine) => {
       );
       expect(reference.areas.get('E23000099').members).toEqual(['E10000099', 'E07000902']);
       expect(reference.areas.get('E07000902').name).toBe('Betaby Vale');
+    });
+  });
+
+  it('moves its revision with every load, which a reference source reloads on', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const store = createStore(db.client, db.database);
+      const empty = await store.referenceAreas.revision();
+      const source = await ReferenceSource.open(store);
+      expect(source.current()).toBe(defaultReference);
+
+      await store.referenceAreas.insert([row('E07000901', 'Alphaton', 'Exampleshire')], load(1));
+      const first = await store.referenceAreas.revision();
+      expect(first).not.toBe(empty);
+      expect(await source.reload()).toBe(true);
+      expect(source.live.areas.forceOf('E07000901')?.code).toBe('E23000099');
+      expect(await source.reload()).toBe(false);
+
+      // A correction of an area already loaded moves it too.
+      await store.referenceAreas.insert([row('E07000901', 'Alphaton Vale')], load(2));
+      expect(await store.referenceAreas.revision()).not.toBe(first);
+      expect(await source.reload()).toBe(true);
+      expect(source.live.areas.get('E07000901').name).toBe('Alphaton Vale');
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ReferenceAreaRowSchema, type ReferenceAreaRow } from '@crimestats/domain';
 import { z } from 'zod';
+import { uint64Column } from '../columns.ts';
 import { insertRows, selectRows } from '../query.ts';
 import { qualified, sql, type SqlFragment } from '../sql.ts';
 
@@ -31,6 +32,12 @@ const StoredReferenceAreaSchema = z
     ...(row.county_code === '' ? {} : { countyCode: row.county_code, countyName: row.county_name }),
   }))
   .pipe(ReferenceAreaRowSchema);
+
+const RevisionRowSchema = z.object({
+  area_rows: uint64Column,
+  // Null on engines where max() of nothing is null rather than 0.
+  latest_revision: z.string().nullable(),
+});
 
 /** Reference areas loaded from files, each with its force and county. */
 export class ReferenceAreasRepository {
@@ -78,4 +85,26 @@ export class ReferenceAreasRepository {
       StoredReferenceAreaSchema,
     );
   }
+
+  /**
+   * A cheap fingerprint of the loaded areas, which every load changes: its revision is the newest,
+   * and its rows add to the count (a merge may lower the count later, which only costs a reload).
+   */
+  async revision(): Promise<string> {
+    return loadedRevision(this.#client, this.#table);
+  }
+}
+
+/** A loaded reference table's rows and latest revision, as one string that moves with any load. */
+export async function loadedRevision(
+  client: ClickHouseClient,
+  table: SqlFragment,
+): Promise<string> {
+  const [row] = await selectRows(
+    client,
+    sql`SELECT count() AS area_rows, toString(max(revision)) AS latest_revision FROM ${table}`,
+    RevisionRowSchema,
+  );
+  if (row === undefined) throw new Error('the reference revision query returned no row');
+  return `${row.area_rows}:${row.latest_revision ?? '0'}`;
 }

@@ -3,7 +3,7 @@ import { ReferenceCategoryRowSchema, type ReferenceCategoryRow } from '@crimesta
 import { z } from 'zod';
 import { insertRows, selectRows } from '../query.ts';
 import { qualified, sql, type SqlFragment } from '../sql.ts';
-import type { ReferenceLoad } from './reference-areas.ts';
+import { loadedRevision, type ReferenceLoad } from './reference-areas.ts';
 
 const StoredReferenceCategorySchema = z
   .object({ code: z.string(), label: z.string(), parent: z.string() })
@@ -46,5 +46,10 @@ export class ReferenceCategoriesRepository {
           ORDER BY revision, position`,
       StoredReferenceCategorySchema,
     );
+  }
+
+  /** Moves with every load (see ReferenceSource). */
+  async revision(): Promise<string> {
+    return loadedRevision(this.#client, this.#table);
   }
 }

@@ -93,7 +93,7 @@ export function ingestCommand(): Command {
     .option('--json', 'print the batch report as JSON instead of a summary')
     .action(async (paths: string[], flags: IngestFlags) => {
       const config = loadCliConfig();
-      const sources = await expandInputs(paths, config.policeUkForceId).catch((error: Error) => {
+      const sources = await expandInputs(paths).catch((error: Error) => {
         throw new UserError(error.message);
       });
       const format = InputFormatSchema.optional().parse(flags.format);

@@ -64,8 +64,7 @@ export function referenceCommand(): Command {
           }
           if (config.mode === 'distributed') {
             console.log(
-              'services read the reference when they start: restart the ingest, aggregator, ' +
-                'reporting and notifier services so they use it',
+              'running services read the loaded reference within a few seconds; no restart needed',
             );
           }
         }),

@@ -98,15 +98,12 @@ export function upCommand(): Command {
       pipeline.deliverTo(dispatcher);
       if (flags.sample && !(await pipeline.store.monthlyRecords.monthRange())) {
         logger.info({ file: SAMPLE_FILE }, 'empty store: loading the bundled sample');
-        const report = await ingestSources(
-          await expandInputs([SAMPLE_FILE], config.policeUkForceId),
-          {
-            areas: reference.areas,
-            categories: reference.categories,
-            force,
-            sink: pipeline.ingestSink,
-          },
-        );
+        const report = await ingestSources(await expandInputs([SAMPLE_FILE]), {
+          areas: reference.areas,
+          categories: reference.categories,
+          force,
+          sink: pipeline.ingestSink,
+        });
         if (!report.ok)
           throw new Error(`the bundled sample was refused: ${JSON.stringify(report.files)}`);
       }
@@ -116,7 +113,6 @@ export function upCommand(): Command {
         pipeline,
         tokens,
         force,
-        policeUkForceId: config.policeUkForceId,
         maxUploadBytes: config.maxUploadBytes,
         logger,
         metrics,

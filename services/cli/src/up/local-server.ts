@@ -18,7 +18,6 @@ export interface LocalServerDeps {
   pipeline: SingleMachine;
   tokens: TokenRegistry;
   force: Area;
-  policeUkForceId: string;
   maxUploadBytes: number;
   logger: Logger;
   /** More metrics served at /metrics beside the uploads' (the webhook dispatcher's). */
@@ -56,7 +55,6 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
       categories: deps.pipeline.reference.categories,
       force: deps.force,
       sink: deps.pipeline.ingestSink,
-      policeUkForceId: deps.policeUkForceId,
     }),
   });
   if (deps.reporting) await deps.reporting(app);

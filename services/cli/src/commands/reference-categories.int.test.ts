@@ -139,7 +139,7 @@ describe('crimestats reference load, areas', () => {
     const moved = ok(
       await crimestats('reference', 'load', file('east.csv', reference('E10000099,Eastshire'))),
     );
-    expect(moved.stdout).toMatch(/recomputed \d+ figures of E23000099, [1-9]\d* changed/);
+    expect(moved.stdout).toMatch(/recomputed \d+ figures of force E23000099, [1-9]\d* changed/);
     const after = volumes(await compare());
     expect(after.get('E10000098')).toBe(yearOf(0));
     expect(after.get('E10000099')).toBe(yearOf(1) + yearOf(2));

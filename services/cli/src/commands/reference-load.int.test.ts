@@ -25,7 +25,7 @@ describe('crimestats reference load', () => {
     const loaded = await crimestats('reference', 'load', good);
     expect(loaded.stderr).toBe('');
     expect(loaded.code).toBe(0);
-    expect(loaded.stdout).toContain('loaded 2 areas, 1 counties, forces E23000099 Exampleshire');
+    expect(loaded.stdout).toContain('loaded 2 areas, 1 counties, force E23000099 Exampleshire');
 
     // A county code that is Derbyshire's CSP area is refused against what is already there.
     const clash = file(

@@ -57,7 +57,7 @@ export function referenceCommand(): Command {
           );
           console.log(loaded.summary);
           if (loaded.forces.length > 0) {
-            const forces = loaded.forces.join(', ');
+            const forces = listed(loaded.forces, 'force');
             console.log(`recomputing the figures of ${forces}…`);
             const done = await recomputeForces(config, loaded.forces);
             console.log(`recomputed ${done.figures} figures of ${forces}, ${done.updates} changed`);
@@ -82,6 +82,12 @@ async function refusingBadFiles<T>(file: string, load: () => Promise<T>): Promis
   }
 }
 
+/** A list for a person to read: whole when short, else its count, first and last. */
+function listed(items: readonly string[], noun: string): string {
+  if (items.length <= 5) return `${noun}${items.length === 1 ? '' : 's'} ${items.join(', ')}`;
+  return `${items.length} ${noun}s (${items[0]} … ${items.at(-1)})`;
+}
+
 function loadOf(file: string): ReferenceLoad {
   return { file: basename(file), revision: Date.now(), batchId: randomUUID() };
 }
@@ -98,7 +104,7 @@ async function loadAreas(config: CliConfig, file: string): Promise<Loaded> {
     const forces = [...new Set(rows.map((row) => `${row.forceCode} ${row.forceName}`))];
     const counties = new Set(rows.flatMap((row) => row.countyCode ?? []));
     return {
-      summary: `${file}: loaded ${rows.length} areas, ${counties.size} counties, forces ${forces.join(', ')}`,
+      summary: `${file}: loaded ${rows.length} areas, ${counties.size} counties, ${listed(forces, 'force')}`,
       forces: forcesChanged(before.areas, after.areas),
     };
   });

@@ -121,3 +121,23 @@ describe('a partition batch with records the reference does not know', () => {
     expect(t.dead).toMatchObject([{ reason: 'not-json' }]);
   });
 });
+
+describe('a partition batch after a reference load', () => {
+  it('checks the reference before reading the batch, so the load counts from this batch on', async () => {
+    const t = setUp(['E07000039'], []);
+    const order: string[] = [];
+    const { process } = t.handling;
+    t.handling.refreshReference = async () => {
+      order.push('refresh');
+      return false;
+    };
+    t.handling.process = async (values) => {
+      order.push('process');
+      return process(values);
+    };
+    await handlePartitionBatch(batchOf([{ areaCode: 'E07000039' }]), t.handling, t.deps);
+    await handlePartitionBatch(batchOf([{ areaCode: 'E07000039' }]), t.handling, t.deps);
+    expect(order).toEqual(['refresh', 'process', 'refresh', 'process']);
+    expect(t.reloads()).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addMonths, defaultCategories, parseMonth } from '@crimestats/domain';
+import { seededRandom } from '@crimestats/testkit';
 
 export interface NationalShape {
   forces: number;
@@ -99,18 +100,6 @@ function referenceCsv(all: Force[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A small, fast, seeded generator (mulberry32): the same files on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Written last, so an interrupted generation is started again.
 const shapeFile = (dir: string) => join(dir, 'shape.json');
 
@@ -152,7 +141,7 @@ export async function nationalFiles(
   };
   await mkdir(files.streets, { recursive: true });
   await writeFile(files.reference, referenceCsv(all));
-  const next = random(20_261_202);
+  const next = seededRandom(20_261_202);
   const populationLines = ['area_code,year,population'];
   for (const csp of all.flatMap((f) => f.csps)) {
     const population = 80_000 + Math.floor(next() * 250_000);

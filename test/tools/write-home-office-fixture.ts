@@ -4,6 +4,7 @@
 // Run: npx tsx test/tools/write-home-office-fixture.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { seededRandom } from '@crimestats/testkit';
 
 const ROOT = new URL('../../', import.meta.url);
 const CLASSIFICATION = new URL(
@@ -65,18 +66,6 @@ const YEARLY: Readonly<Record<string, number>> = {
   'Violence without injury': 9000,
 };
 
-/** mulberry32: the same file on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Offence {
   code: string;
   description: string;
@@ -110,7 +99,7 @@ const LATER: readonly Offence[] = [
   },
 ];
 
-const random = prng(2018);
+const random = seededRandom(2018);
 const rows: string[][] = [];
 for (let quarter = 1; quarter <= 4; quarter++) {
   for (const [csp, share] of DERBYSHIRE_CSPS) {

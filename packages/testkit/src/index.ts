@@ -18,3 +18,4 @@ export {
   type ReceivedDelivery,
   type WebhookReceiver,
 } from './webhook-receiver.ts';
+export { seededRandom } from './seeded-random.ts';

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import { seededRandom } from '@crimestats/testkit';
 
 export const POLICE_UK_HEADER =
   'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
@@ -34,18 +35,6 @@ const CRIME_TYPES = [
   'Violence and sexual offences',
 ];
 
-/** Small deterministic PRNG (mulberry32) so generated files are the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedFileSummary {
   rows: number;
   /** Rows per `areaName|crimeType`; rows with no LSOA or outside the force are not counted here. */
@@ -63,7 +52,7 @@ export async function writePoliceUkFile(
   path: string,
   opts: { rows: number; month: string; seed?: number },
 ): Promise<GeneratedFileSummary> {
-  const random = prng(opts.seed ?? 1);
+  const random = seededRandom(opts.seed ?? 1);
   const out = createWriteStream(path);
   const counts = new Map<string, number>();
   let noLsoa = 0;
@@ -133,7 +122,7 @@ export async function writeForcePoliceUkFile(
     seed?: number;
   },
 ): Promise<GeneratedFileSummary> {
-  const random = prng(opts.seed ?? 1);
+  const random = seededRandom(opts.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const counts = new Map<string, number>();
   let noLsoa = 0;

@@ -12,10 +12,11 @@ import {
   type IngestSink,
 } from '@crimestats/ingest';
 import { ensureLocalToken } from '@crimestats/auth';
-import { openSingleMachine, runningServer } from '@crimestats/single-machine';
+import { runningServer } from '@crimestats/single-machine';
 import { loadReference } from '@crimestats/store';
 import { ingestThroughServer } from '../up/remote-ingest.ts';
 import { loadCliConfig, type CliConfig } from '../config.ts';
+import { withPipeline } from './with-pipeline.ts';
 import { cliLogger } from '../logger.ts';
 import { fileProgress } from '../progress.ts';
 import { figuresStoreOptions, withReportStore } from './report/store.ts';
@@ -39,17 +40,7 @@ async function withSink<T>(
 ): Promise<T> {
   const logger = cliLogger(config);
   if (config.mode === 'single-machine') {
-    const pipeline = await openSingleMachine({
-      home: config.home,
-      database: config.database,
-      forceCode: config.forceCode,
-      logger,
-    });
-    try {
-      return await run(pipeline.ingestSink, pipeline.reference);
-    } finally {
-      await pipeline.close();
-    }
+    return withPipeline(config, logger, (pipeline) => run(pipeline.ingestSink, pipeline.reference));
   }
   if (!config.kafkaBrokers) {
     throw new UserError(

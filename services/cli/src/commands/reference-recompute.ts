@@ -7,10 +7,11 @@ import {
   type FiguresUpdatesSink,
 } from '@crimestats/aggregator';
 import { connectKafka, ensureTopics, Publisher } from '@crimestats/kafka';
-import { openSingleMachine } from '@crimestats/single-machine';
+
 import { loadReference } from '@crimestats/store';
 import type { Logger } from 'pino';
 import type { CliConfig } from '../config.ts';
+import { withPipeline } from './with-pipeline.ts';
 import { cliLogger } from '../logger.ts';
 import { figuresStoreOptions, withReportStore } from './report/store.ts';
 
@@ -38,17 +39,9 @@ export async function recomputeForces(
   if (forceCodes.length === 0) return { figures: 0, updates: 0 };
   const logger = cliLogger(config);
   if (config.mode === 'single-machine') {
-    const pipeline = await openSingleMachine({
-      home: config.home,
-      database: config.database,
-      forceCode: config.forceCode,
-      logger,
-    });
-    try {
-      return await pipeline.processor.recomputeAll({ forceCodes });
-    } finally {
-      await pipeline.close();
-    }
+    return withPipeline(config, logger, (pipeline) =>
+      pipeline.processor.recomputeAll({ forceCodes }),
+    );
   }
   return withUpdatesSink(config, logger, (updates) =>
     withReportStore(figuresStoreOptions(config), async (store) => {

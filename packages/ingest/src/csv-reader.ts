@@ -27,14 +27,19 @@ export function readCsv(
     let failure: unknown;
     if (onBytes) input.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
     input.once('error', reject);
+    // Rows arrive a chunk at a time: papaparse's per-row `step` builds a result object, filters a
+    // one-row array and wraps it for every row, which costs more than most callers' own work.
     Papa.parse<string[]>(input as unknown as File, {
       skipEmptyLines: true,
-      step: (result, parser) => {
+      chunk: (result, parser) => {
         if (failure !== undefined) return;
+        const rows = result.data;
         try {
-          line++;
-          if (line === 1) handlers.header(result.data.map((f) => f.trim()));
-          else handlers.row(result.data, line);
+          for (let i = 0; i < rows.length; i++) {
+            line++;
+            if (line === 1) handlers.header(rows[i]!.map((f) => f.trim()));
+            else handlers.row(rows[i]!, line);
+          }
         } catch (error) {
           failure = error;
           parser.abort();

@@ -6,15 +6,24 @@
 export class FallsWithinCheck {
   readonly #expected: string;
   readonly #seen = new Map<string, { rows: number; firstLine: number }>();
+  // Rows come in runs of one force: the run's value and tally skip a map lookup per row.
+  #lastValue: string | undefined;
+  #last = { rows: 0, firstLine: 0 };
 
   constructor(expected: string) {
     this.#expected = expected;
   }
 
   add(value: string, line: number): void {
-    const seen = this.#seen.get(value);
+    if (value === this.#lastValue) {
+      this.#last.rows++;
+      return;
+    }
+    let seen = this.#seen.get(value);
     if (seen) seen.rows++;
-    else this.#seen.set(value, { rows: 1, firstLine: line });
+    else this.#seen.set(value, (seen = { rows: 1, firstLine: line }));
+    this.#lastValue = value;
+    this.#last = seen;
   }
 
   /** Undefined when every row names the expected force; else why the file is refused. */

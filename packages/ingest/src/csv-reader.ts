@@ -25,7 +25,10 @@ export function readCsv(
   return new Promise((resolve, reject) => {
     let line = 0;
     let failure: unknown;
-    if (onBytes) input.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
+    // Decoded here, not by papaparse chunk by chunk: a character of several bytes split across
+    // two chunks (the ô of Ynys Môn) would otherwise become two replacement characters.
+    input.setEncoding('utf8');
+    if (onBytes) input.on('data', (chunk: string) => onBytes(Buffer.byteLength(chunk)));
     input.once('error', reject);
     // Rows arrive a chunk at a time: papaparse's per-row `step` builds a result object, filters a
     // one-row array and wraps it for every row, which costs more than most callers' own work.

@@ -3,11 +3,11 @@
  * rather than surprising old consumers.
  */
 export const Topics = {
-  /** MonthlyRecord JSON, keyed by area code so each area's records stay in order. */
+  /** MonthlyRecord JSON, keyed by force code: one aggregator instance owns a whole force. */
   monthlyRecords: 'crimestats.monthly-records.v1',
   /** Records the aggregator could not use, with the reason and where they came from. */
   monthlyRecordsDeadLetter: 'crimestats.monthly-records.v1.dlq',
-  /** PopulationRecord JSON, keyed by area code. */
+  /** PopulationRecord JSON, keyed by force code. */
   populations: 'crimestats.populations.v1',
   /** Populations the aggregator could not use, with the reason and where they came from. */
   populationsDeadLetter: 'crimestats.populations.v1.dlq',

@@ -5,7 +5,8 @@
 // store and with ClickHouse's own GROUP BY over them (server and chDB). Every measurement runs in a
 // fresh process; trials alternate and medians are quoted.
 // BENCH_TRIALS (3), BENCH_LATENCY_REPEATS (7), BENCH_CHDB=0 to leave chDB out, BENCH_LATENCY=0 to
-// leave (a) out (a shorter run for profiling the recompute).
+// leave (a) out (a shorter run for profiling the recompute), BENCH_CPU_PROF=<dir> to write a V8 CPU
+// profile of every trial process there (open in Chrome DevTools or speedscope).
 import { createServerTestDatabase } from '@crimestats/store/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { NATIONAL, nationalInsertSql } from './national-reference.ts';
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 const CHDB = process.env.BENCH_CHDB !== '0';
 const LATENCY = process.env.BENCH_LATENCY !== '0';
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const trialScript = join(import.meta.dirname, 'aggregate-trial.ts');
 const FRESH = 'recompute, no figures stored yet';
 const AGAIN = 'recompute again, figures unchanged';
@@ -35,7 +37,11 @@ const median = (xs: number[]): number => {
 };
 
 function trial(kind: string, ...args: string[]): Result {
-  const out = execFileSync('pnpm', ['exec', 'tsx', trialScript, kind, ...args], {
+  // Node itself runs the trial (tsx as a loader), so a profile is of the trial, not of a wrapper.
+  const [file, prefix]: [string, string[]] = CPU_PROF
+    ? [process.execPath, ['--cpu-prof', '--cpu-prof-dir', CPU_PROF, '--import', 'tsx']]
+    : ['pnpm', ['exec', 'tsx']];
+  const out = execFileSync(file, [...prefix, trialScript, kind, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

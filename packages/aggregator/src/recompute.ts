@@ -83,9 +83,13 @@ export async function* recomputeChunks(
       computedAt,
       versions,
     };
+    let reading = firstUnit;
     for (const [i, unit] of units.entries()) {
-      // One unit's stored figures at a time, so the budget bounds them.
-      const rows = i === 0 && firstUnit ? await firstUnit : await readExisting(unit);
+      const rows = reading ? await reading : [];
+      // The next unit's stored figures are read while this one is computed: two units' at most
+      // are held at once, so the budget still bounds them.
+      const next = units[i + 1];
+      reading = next === undefined ? undefined : settledLater(readExisting(next));
       const stored = new Map(rows.map((row) => [figureKey(row), row]));
       for (const computed of recomputeUnit(context, counts, unit, stored, months)) {
         chunk.rows.push(...computed.rows);

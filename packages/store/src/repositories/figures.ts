@@ -220,9 +220,9 @@ export class FiguresRepository {
    * line in one pass: a national recompute stores a million and a half.
    */
   async upsert(rows: readonly FigureRow[]): Promise<void> {
-    let lines = '';
-    for (let i = 0; i < rows.length; i++) lines += figureLine(validFigureRow(rows[i], i));
-    await insertTabSeparated(this.#client, this.#table, FIGURE_INSERT_COLUMNS, lines);
+    // Joined once: appending line by line builds a string the insert then has to flatten.
+    const lines = rows.map((row, i) => figureLine(validFigureRow(row, i)));
+    await insertTabSeparated(this.#client, this.#table, FIGURE_INSERT_COLUMNS, lines.join(''));
   }
 
   /** The current rows for one category, window and period, by area code. */

@@ -5,9 +5,10 @@ import {
   figureComparisons,
   type ComparisonReference,
 } from '@crimestats/stats';
-import { figureRowsOf, type FigureRow, type FigureSummary, type Store } from '@crimestats/store';
+import { figureRowsOf, type FigureRow, type Store } from '@crimestats/store';
 import { CountGrid } from './count-grid.ts';
-import { figureChange, figureKey } from './figure-rows.ts';
+import { figureChange } from './figure-rows.ts';
+import { StoredFigures } from './stored-figures.ts';
 import {
   batches,
   DEFAULT_RECOMPUTE_LIMITS,
@@ -90,7 +91,7 @@ export async function* recomputeChunks(
       // are held at once, so the budget still bounds them.
       const next = units[i + 1];
       reading = next === undefined ? undefined : settledLater(readExisting(next));
-      const stored = new Map(rows.map((row) => [figureKey(row), row]));
+      const stored = StoredFigures.of(rows);
       for (const computed of recomputeUnit(context, counts, unit, stored, months)) {
         chunk.rows.push(...computed.rows);
         chunk.updates.push(...computed.updates);
@@ -175,7 +176,7 @@ function* recomputeUnit(
   context: Context,
   counts: CountGrid,
   unit: WorkUnit,
-  existing: ReadonlyMap<string, FigureSummary>,
+  existing: StoredFigures,
   months: number,
 ): Generator<RecomputeResult> {
   const { reference, computedAt, forces, versions } = context;
@@ -192,12 +193,13 @@ function* recomputeUnit(
         forceCode: force.code,
       });
       for (const comparison of comparisons) {
+        const byArea = existing.period(comparison.category.code, comparison.period.end);
         for (const row of figureRowsOf(comparison, computedAt, version)) {
           // Every row is written, changed or not: another instance may store a row computed from
           // less data after the stored rows were read here, and only a row with a higher version
           // replaces it. Writing the same version again changes nothing. Notices are only for
           // what changed (significance is not in a notice).
-          const change = figureChange(existing.get(figureKey(row)), row);
+          const change = figureChange(byArea?.get(row.areaCode), row);
           if (change) result.updates.push(change);
           result.rows.push(row);
         }

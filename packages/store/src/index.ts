@@ -69,7 +69,11 @@ export {
   type ReferenceStore,
 } from './reference-source.ts';
 export { createStore, type Store } from './store.ts';
-export { FigureSummariesRepository, type FigureSummary } from './repositories/figure-summaries.ts';
+export {
+  FigureSummariesRepository,
+  FigureSummarySchema,
+  type FigureSummary,
+} from './repositories/figure-summaries.ts';
 export {
   StoredSubscriptionSchema,
   SubscriptionsRepository,

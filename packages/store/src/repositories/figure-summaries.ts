@@ -5,56 +5,50 @@ import { list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
 import { FiguresRangeQuerySchema, type FiguresRangeQuery } from './figures.ts';
 
 const count = z.number().int().nonnegative();
-const flag = z.union([z.literal(0), z.literal(1)]);
 
 /**
  * What the aggregator compares a recomputed figure with: the key, the published numbers and the
  * significance flag (which a change of method can move alone), no more. A national recompute reads
- * a million and a half of these, so they come as JSONCompact arrays in this order, counts cast to
- * UInt32 so both engines send plain JSON numbers.
+ * a million and a half of these, so the schema has no conversions (see summaryFields).
  */
-const FigureSummaryTupleSchema = z
-  .tuple([
-    z.string(), // category
-    z.number().int(), // months
-    z.string(), // period_end
-    z.string(), // area_code
-    count, // volume
-    z.number().nullable(), // rate_per_1000
-    z.number().int().nullable(), // rank
-    count.nullable(), // previous_volume
-    z.number().nullable(), // percent_change
-    flag, // complete
-    flag.nullable(), // significant
-  ])
-  .transform(
-    ([
-      category,
-      months,
-      periodEnd,
-      areaCode,
-      volume,
-      ratePer1000,
-      rank,
-      previousVolume,
-      percentChange,
-      complete,
-      significant,
-    ]) => ({
-      category,
-      months,
-      periodEnd,
-      areaCode,
-      volume,
-      ratePer1000,
-      rank,
-      previousVolume,
-      percentChange,
-      complete: complete === 1,
-      significant: significant === null ? null : significant === 1,
-    }),
-  );
-export type FigureSummary = z.output<typeof FigureSummaryTupleSchema>;
+export const FigureSummarySchema = z.object({
+  category: z.string(),
+  months: z.number().int(),
+  periodEnd: z.string(),
+  areaCode: z.string(),
+  volume: count,
+  ratePer1000: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  previousVolume: count.nullable(),
+  percentChange: z.number().nullable(),
+  complete: z.boolean(),
+  significant: z.boolean().nullable(),
+});
+export type FigureSummary = z.output<typeof FigureSummarySchema>;
+
+/** UInt8 flags as booleans; anything else is left for the schema to refuse. */
+const flag = (value: unknown): unknown => (value === 1 ? true : value === 0 ? false : value);
+
+/**
+ * One JSONCompact row of the query below, its columns in order, as the object the schema checks
+ * (a row that is not an array is left for the schema to refuse).
+ */
+function summaryFields(row: unknown): unknown {
+  if (!Array.isArray(row)) return row;
+  return {
+    category: row[0],
+    months: row[1],
+    periodEnd: row[2],
+    areaCode: row[3],
+    volume: row[4],
+    ratePer1000: row[5],
+    rank: row[6],
+    previousVolume: row[7],
+    percentChange: row[8],
+    complete: flag(row[9]),
+    significant: flag(row[10]),
+  };
+}
 
 export class FigureSummariesRepository {
   readonly #client: ClickHouseClient;
@@ -69,6 +63,7 @@ export class FigureSummariesRepository {
   async readRange(query: FiguresRangeQuery): Promise<FigureSummary[]> {
     const q = FiguresRangeQuerySchema.parse(query);
     if (q.categories.length === 0) return [];
+    // Counts cast to UInt32, so both engines send plain JSON numbers.
     return selectCompactRows(
       this.#client,
       sql`SELECT category, toUInt32(months), period_end, area_code, toUInt32(volume),
@@ -78,7 +73,8 @@ export class FigureSummariesRepository {
           FROM ${this.#table} FINAL
           WHERE category IN (${list(q.categories.map(str))}) AND months = ${uint(q.months)}
             AND period_end >= ${str(q.fromEnd)} AND period_end <= ${str(q.toEnd)}`,
-      FigureSummaryTupleSchema,
+      FigureSummarySchema,
+      summaryFields,
     );
   }
 }

@@ -167,6 +167,16 @@ describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
         /figure row 2: ratePer1000/,
       );
       await expect(repo.upsert([figure({ rank: 0 })])).rejects.toThrow();
+      // Fields a row shares with the row before are checked too, when they differ from it.
+      await expect(repo.upsert([figure(), figure({ periodEnd: '2025-13' })])).rejects.toThrow(
+        /figure row 2: periodEnd/,
+      );
+      await expect(repo.upsert([figure(), figure({ months: 0 })])).rejects.toThrow(
+        /figure row 2: months/,
+      );
+      await expect(
+        repo.upsert([figure(), figure({ computedAt: new Date(Number.NaN) })]),
+      ).rejects.toThrow(/figure row 2: computedAt/);
       await expect(repo.upsert([figure({ computedAt: new Date(Number.NaN) })])).rejects.toThrow();
       await expect(
         repo.read({ category: "x' OR 1=1 --", months: 12, periodEnd: '2025-12' }),

@@ -5,7 +5,10 @@
 // store and with ClickHouse's own GROUP BY over them (server and chDB). Every measurement runs in a
 // fresh process; trials alternate and medians are quoted.
 // BENCH_TRIALS (3), BENCH_LATENCY_REPEATS (7), BENCH_CHDB=0 to leave chDB out, BENCH_LATENCY=0 to
-// leave (a) out (a shorter run for profiling the recompute).
+// leave (a) out (a shorter run for profiling the recompute), BENCH_CPU_PROF=<dir> to write a V8 CPU
+// profile of every trial process there (open in Chrome DevTools or speedscope), and
+// BENCH_BASELINE=<another checkout, installed> to time that checkout's recompute too, alternating
+// with this one's over the same records, so a change is measured against its baseline in one run.
 import { createServerTestDatabase } from '@crimestats/store/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,7 +19,9 @@ import { NATIONAL, nationalInsertSql } from './national-reference.ts';
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 const CHDB = process.env.BENCH_CHDB !== '0';
 const LATENCY = process.env.BENCH_LATENCY !== '0';
-const trialScript = join(import.meta.dirname, 'aggregate-trial.ts');
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+const BASELINE = process.env.BENCH_BASELINE;
+const here = join(import.meta.dirname, '..', '..');
 const FRESH = 'recompute, no figures stored yet';
 const AGAIN = 'recompute again, figures unchanged';
 
@@ -35,9 +40,20 @@ const median = (xs: number[]): number => {
 };
 
 function trial(kind: string, ...args: string[]): Result {
-  const out = execFileSync('pnpm', ['exec', 'tsx', trialScript, kind, ...args], {
+  return trialIn(here, kind, ...args);
+}
+
+/** A trial run by the checkout at `root`, with its own code and dependencies. */
+function trialIn(root: string, kind: string, ...args: string[]): Result {
+  const trialScript = join(root, 'test', 'bench', 'aggregate-trial.ts');
+  // Node itself runs the trial (tsx as a loader), so a profile is of the trial, not of a wrapper.
+  const [file, prefix]: [string, string[]] = CPU_PROF
+    ? [process.execPath, ['--cpu-prof', '--cpu-prof-dir', CPU_PROF, '--import', 'tsx']]
+    : ['pnpm', ['exec', 'tsx']];
+  const out = execFileSync(file, [...prefix, trialScript, kind, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    cwd: root,
   });
   const result = JSON.parse(out.trim().split('\n').pop()!) as Result;
   const what = result.trials
@@ -78,12 +94,20 @@ try {
       await db.client.command({ query: `TRUNCATE TABLE ${db.database}.figures` });
       keep(FRESH, trial('recompute', ...server));
       keep(AGAIN, trial('recompute', ...server));
+      if (BASELINE) {
+        await db.client.command({ query: `TRUNCATE TABLE ${db.database}.figures` });
+        keep(`${FRESH} (baseline)`, trialIn(BASELINE, 'recompute', ...server));
+        keep(`${AGAIN} (baseline)`, trialIn(BASELINE, 'recompute', ...server));
+      }
       keep('ClickHouse GROUP BY (server)', trial('raw-server', ...server));
       if (CHDB) keep('ClickHouse GROUP BY (chDB)', trial('raw-chdb'));
     }
     if (CHDB) keep('recompute on chDB, in-process', trial('recompute-chdb'));
   } finally {
-    await db.cleanup();
+    // Dropping 1.5M figures can outlast the client's timeout on a busy machine: the results stand.
+    await db
+      .cleanup()
+      .catch((error: unknown) => console.log(`  (cleanup failed: ${String(error)})`));
   }
 } finally {
   await infra.stop();
@@ -123,7 +147,10 @@ for (const [name, rs] of national) {
   );
 }
 const groupBy = median((national.get('ClickHouse GROUP BY (server)') ?? []).map((r) => r.ms));
-for (const name of [FRESH, AGAIN]) {
+const compared = BASELINE
+  ? [FRESH, AGAIN, `${FRESH} (baseline)`, `${AGAIN} (baseline)`]
+  : [FRESH, AGAIN];
+for (const name of compared) {
   const ms = median((national.get(name) ?? []).map((r) => r.ms));
   const ratio = ms / groupBy;
   console.log(

@@ -38,15 +38,30 @@ function sameFigure(a: number | boolean | null, b: number | boolean | null): boo
   return a === b;
 }
 
+// A recompute stamps every row with one time: its text is made once, not once per notice.
+let lastTime = Number.NaN;
+let lastIso = '';
+function isoTime(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastTime) {
+    lastIso = date.toISOString();
+    lastTime = time;
+  }
+  return lastIso;
+}
+
 /** What changed for one area and period, or undefined when a recompute changed nothing. */
 export function figureChange(
   before: ComparedFigures | undefined,
   after: FigureRow,
 ): FiguresUpdated | undefined {
-  const changed = before
-    ? COMPARED.filter((field) => !sameFigure(before[field], after[field]))
-    : [...COMPARED];
-  if (changed.length === 0) return undefined;
+  // Most recomputed figures are unchanged: no array is made for them.
+  let changed: (typeof COMPARED)[number][] | undefined;
+  for (const field of COMPARED) {
+    if (before && sameFigure(before[field], after[field])) continue;
+    (changed ??= []).push(field);
+  }
+  if (changed === undefined) return undefined;
   return {
     areaCode: after.areaCode,
     category: after.category,
@@ -54,7 +69,7 @@ export function figureChange(
     periodEnd: after.periodEnd,
     before: before ? figuresOf(before) : null,
     after: figuresOf(after),
-    changed: [...changed],
-    computedAt: after.computedAt.toISOString(),
+    changed,
+    computedAt: isoTime(after.computedAt),
   };
 }

@@ -11,7 +11,10 @@ import {
 export interface RecomputeLimits {
   /** Figure rows per chunk handed on, and so per insert. */
   chunkRows: number;
-  /** Stored figure rows read at once to tell what changed: categories × areas × period ends. */
+  /**
+   * Stored figure rows per read to tell what changed: categories × areas × period ends. Two reads
+   * are held at once, the one being compared and the next.
+   */
   existingRows: number;
   /** Stored records read at once: categories needed × CSP areas × months read. */
   records: number;

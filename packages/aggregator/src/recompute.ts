@@ -5,9 +5,10 @@ import {
   figureComparisons,
   type ComparisonReference,
 } from '@crimestats/stats';
-import { figureRowsOf, type FigureRow, type FigureSummary, type Store } from '@crimestats/store';
+import { figureRowsOf, type FigureRow, type Store } from '@crimestats/store';
 import { CountGrid } from './count-grid.ts';
-import { figureChange, figureKey } from './figure-rows.ts';
+import { figureChange } from './figure-rows.ts';
+import { StoredFigures } from './stored-figures.ts';
 import {
   batches,
   DEFAULT_RECOMPUTE_LIMITS,
@@ -83,10 +84,14 @@ export async function* recomputeChunks(
       computedAt,
       versions,
     };
+    let reading = firstUnit;
     for (const [i, unit] of units.entries()) {
-      // One unit's stored figures at a time, so the budget bounds them.
-      const rows = i === 0 && firstUnit ? await firstUnit : await readExisting(unit);
-      const stored = new Map(rows.map((row) => [figureKey(row), row]));
+      const rows = reading ? await reading : [];
+      // The next unit's stored figures are read while this one is computed: two units' at most
+      // are held at once, so the budget still bounds them.
+      const next = units[i + 1];
+      reading = next === undefined ? undefined : settledLater(readExisting(next));
+      const stored = StoredFigures.of(rows);
       for (const computed of recomputeUnit(context, counts, unit, stored, months)) {
         chunk.rows.push(...computed.rows);
         chunk.updates.push(...computed.updates);
@@ -171,7 +176,7 @@ function* recomputeUnit(
   context: Context,
   counts: CountGrid,
   unit: WorkUnit,
-  existing: ReadonlyMap<string, FigureSummary>,
+  existing: StoredFigures,
   months: number,
 ): Generator<RecomputeResult> {
   const { reference, computedAt, forces, versions } = context;
@@ -188,12 +193,13 @@ function* recomputeUnit(
         forceCode: force.code,
       });
       for (const comparison of comparisons) {
+        const byArea = existing.period(comparison.category.code, comparison.period.end);
         for (const row of figureRowsOf(comparison, computedAt, version)) {
           // Every row is written, changed or not: another instance may store a row computed from
           // less data after the stored rows were read here, and only a row with a higher version
           // replaces it. Writing the same version again changes nothing. Notices are only for
           // what changed (significance is not in a notice).
-          const change = figureChange(existing.get(figureKey(row)), row);
+          const change = figureChange(byArea?.get(row.areaCode), row);
           if (change) result.updates.push(change);
           result.rows.push(row);
         }

@@ -23,16 +23,19 @@ export async function selectRows<Schema extends z.ZodType>(
 
 /**
  * selectRows for large results: JSONCompact (18.16 has no JSONCompactEachRow), each row an array
- * of its columns, so a row of arrays costs no object per value.
+ * of its columns, so a row of arrays costs no object per value. `named`, if given, turns each
+ * array into the object `rowSchema` checks before it is checked: zod checks an object of plain
+ * fields several times faster than a tuple, or than fields that transform.
  */
 export async function selectCompactRows<Schema extends z.ZodType>(
   client: ClickHouseClient,
   query: SqlFragment,
   rowSchema: Schema,
+  named?: (row: unknown) => unknown,
 ): Promise<Array<z.output<Schema>>> {
   const result = await client.query({ query: query.text, format: 'JSONCompact' });
   const { data } = await result.json<{ data: unknown[] }>();
-  return data.map((row, i) => parsedRow(rowSchema, row, i));
+  return data.map((row, i) => parsedRow(rowSchema, named ? named(row) : row, i));
 }
 
 function parsedRow<Schema extends z.ZodType>(

@@ -76,6 +76,29 @@ describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
     });
   });
 
+  it('writes names with tabs, newlines and backslashes, and numbers in exponent form', async () => {
+    await withMigratedDatabase(engine, async (db) => {
+      const repo = new FiguresRepository(db.client, db.database);
+      const awkward = figure({
+        areaName: 'Tab\there\nnew line\r\\N \\t\0end',
+        ratePer1000: 1.5e-7,
+        percentChange: -2.5e-12,
+        zScore: 1.25e21,
+      });
+      await repo.upsert([awkward]);
+      const [read] = await repo.read({
+        category: 'total-recorded-crime',
+        months: 12,
+        periodEnd: '2025-12',
+      });
+      expect(read?.areaName).toBe(awkward.areaName);
+      // The 18.16 server's float parser may differ from JavaScript's in the last bit.
+      expect(read?.ratePer1000).toBeCloseTo(1.5e-7, 20);
+      expect(read?.percentChange).toBeCloseTo(-2.5e-12, 25);
+      expect((read?.zScore ?? 0) / 1.25e21).toBeCloseTo(1, 12);
+    });
+  });
+
   it('returns the highest version per area before any merge', async () => {
     await withMigratedDatabase(engine, async (db) => {
       await stopMerges(db, 'figures');
@@ -140,8 +163,20 @@ describe.each(clickhouseEngines)('FiguresRepository (%s)', (engine) => {
   it('refuses invalid rows and queries', async () => {
     await withMigratedDatabase(engine, async (db) => {
       const repo = new FiguresRepository(db.client, db.database);
-      await expect(repo.upsert([figure({ ratePer1000: Number.NaN })])).rejects.toThrow();
+      await expect(repo.upsert([figure(), figure({ ratePer1000: Number.NaN })])).rejects.toThrow(
+        /figure row 2: ratePer1000/,
+      );
       await expect(repo.upsert([figure({ rank: 0 })])).rejects.toThrow();
+      // Fields a row shares with the row before are checked too, when they differ from it.
+      await expect(repo.upsert([figure(), figure({ periodEnd: '2025-13' })])).rejects.toThrow(
+        /figure row 2: periodEnd/,
+      );
+      await expect(repo.upsert([figure(), figure({ months: 0 })])).rejects.toThrow(
+        /figure row 2: months/,
+      );
+      await expect(
+        repo.upsert([figure(), figure({ computedAt: new Date(Number.NaN) })]),
+      ).rejects.toThrow(/figure row 2: computedAt/);
       await expect(repo.upsert([figure({ computedAt: new Date(Number.NaN) })])).rejects.toThrow();
       await expect(
         repo.read({ category: "x' OR 1=1 --", months: 12, periodEnd: '2025-12' }),

@@ -17,7 +17,8 @@ import {
   uint64BigColumn,
   uint64Column,
 } from '../columns.ts';
-import { insertRows, selectRows } from '../query.ts';
+import { selectRows } from '../query.ts';
+import { insertTabSeparated, tabSeparatedValue } from '../tab-separated.ts';
 import { list, qualified, sql, str, uint, type SqlFragment } from '../sql.ts';
 
 const count = z.number().int().nonnegative();
@@ -153,6 +154,111 @@ export function figureRowsOf(
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
+/** The columns `figureLine` writes, in its order. */
+const FIGURE_INSERT_COLUMNS = [
+  'category',
+  'months',
+  'period_end',
+  'area_code',
+  'area_name',
+  'area_kind',
+  'volume',
+  'population',
+  'rate_per_1000',
+  'rank',
+  'previous_volume',
+  'volume_change',
+  'percent_change',
+  'z_score',
+  'significant',
+  'complete',
+  'computed_at',
+  'version',
+] as const;
+
+/** The fields a recompute gives all the rows of one comparison alike. */
+const SHARED_FIELDS = {
+  category: true,
+  months: true,
+  periodEnd: true,
+  computedAt: true,
+  version: true,
+} as const;
+const SharedFieldsSchema = FigureRowSchema.pick(SHARED_FIELDS);
+const OwnFieldsSchema = FigureRowSchema.omit(SHARED_FIELDS);
+
+/**
+ * Checks rows as FigureRowSchema does, but the shared fields once per run of rows with the same
+ * values (a comparison's rows come together): zod's checks cost a microsecond or more a field, and
+ * a national recompute stores a million and a half rows. A checked row is written as it was given:
+ * the schema only checks, it converts nothing.
+ */
+class FigureRowChecks {
+  #last: FigureRow | undefined;
+
+  check(row: FigureRow, index: number): FigureRow {
+    if (!this.#sharesWithLast(row)) checked(SharedFieldsSchema, row, index);
+    checked(OwnFieldsSchema, row, index);
+    this.#last = row;
+    return row;
+  }
+
+  #sharesWithLast(row: FigureRow): boolean {
+    const last = this.#last;
+    return (
+      last !== undefined &&
+      typeof row === 'object' &&
+      row !== null &&
+      row.category === last.category &&
+      row.months === last.months &&
+      row.periodEnd === last.periodEnd &&
+      // The same Date object: a Date is mutable, so equal times read apart prove nothing.
+      row.computedAt === last.computedAt &&
+      row.version === last.version
+    );
+  }
+}
+
+function checked(schema: z.ZodType, row: unknown, index: number): void {
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return;
+  throw new Error(
+    `invalid figure row ${index + 1}: ${parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`)
+      .join('; ')}`,
+    { cause: parsed.error },
+  );
+}
+
+/** One row as a TabSeparated line of FIGURE_INSERT_COLUMNS. */
+function figureLine(row: FigureRow): string {
+  const v = tabSeparatedValue;
+  // An array joined once: V8 builds this faster than a template of 36 parts.
+  return (
+    [
+      v(row.category),
+      row.months,
+      v(row.periodEnd),
+      v(row.areaCode),
+      v(row.areaName),
+      v(row.areaKind),
+      row.volume,
+      v(row.population),
+      v(row.ratePer1000),
+      v(row.rank),
+      v(row.previousVolume),
+      v(row.volumeChange),
+      v(row.percentChange),
+      v(row.zScore),
+      row.significant === null ? '\\N' : flag(row.significant),
+      flag(row.complete),
+      // A DateTime reads Unix seconds as text on both engines; a UInt64 reads its decimal digits.
+      toEpochSeconds(row.computedAt),
+      row.version,
+    ].join('\t') + '\n'
+  );
+}
+
 const PeriodRowSchema = z.object({ period_end: MonthSchema });
 const WindowRowSchema = z.object({ months: windowMonths });
 
@@ -168,35 +274,14 @@ export class FiguresRepository {
 
   /**
    * Validates, then inserts; the highest version per (category, months, period, area) wins, and of
-   * equal versions (the same data) the row inserted last.
+   * equal versions (the same data) the row inserted last. Each row is checked and written as a
+   * line in one pass: a national recompute stores a million and a half.
    */
   async upsert(rows: readonly FigureRow[]): Promise<void> {
-    const valid = z.array(FigureRowSchema).parse(rows);
-    await insertRows(
-      this.#client,
-      this.#table,
-      valid.map((row) => ({
-        category: row.category,
-        months: row.months,
-        period_end: row.periodEnd,
-        area_code: row.areaCode,
-        area_name: row.areaName,
-        area_kind: row.areaKind,
-        volume: row.volume,
-        population: row.population,
-        rate_per_1000: row.ratePer1000,
-        rank: row.rank,
-        previous_volume: row.previousVolume,
-        volume_change: row.volumeChange,
-        percent_change: row.percentChange,
-        z_score: row.zScore,
-        significant: row.significant === null ? null : flag(row.significant),
-        complete: flag(row.complete),
-        computed_at: toEpochSeconds(row.computedAt),
-        // Quoted, as JSON has no 64-bit integers; both engines read a quoted UInt64.
-        version: row.version.toString(),
-      })),
-    );
+    // Joined once: appending line by line builds a string the insert then has to flatten.
+    const checks = new FigureRowChecks();
+    const lines = rows.map((row, i) => figureLine(checks.check(row, i)));
+    await insertTabSeparated(this.#client, this.#table, FIGURE_INSERT_COLUMNS, lines.join(''));
   }
 
   /** The current rows for one category, window and period, by area code. */

@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // and ClickHouse server from the test kit's global setup (started once per run, stopped at the end).
 export default defineConfig({
   test: {
+    // Two test files at a time even on two cores (vitest's default leaves one core free): the
+    // integration tests spend most of their time waiting on the broker, the server and the
+    // processes they start, and each has its own topics, databases and folders.
+    maxWorkers: 2,
     projects: [
       {
         test: {

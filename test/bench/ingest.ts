@@ -55,7 +55,14 @@ for (const kind of kinds) {
       `  (end-to-end time ÷ this: ${(e2e / ms).toFixed(2)})`,
   );
 }
-const goal =
-  ROWS / (e2e / 1000) >= 200_000 &&
-  Math.max(...results.get('end-to-end')!.map((r) => r.maxRssMb)) < 300;
-console.log(`goal (≥ 200,000 rows/s end to end, peak < 300 MB): ${goal ? 'met' : 'NOT met'}`);
+const rate = ROWS / (e2e / 1000);
+const parseOnly = median(results.get('parse-only')!.map((r) => r.ms));
+const peak = Math.max(...results.get('end-to-end')!.map((r) => r.maxRssMb));
+// Issue 14's goals: the rate itself depends on the machine, the ratio to the bare parse does not.
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+console.log(
+  `end to end ÷ bare parse: ${(parseOnly / e2e).toFixed(2)}× (goal ≥ 0.6×: ${met(parseOnly / e2e >= 0.6)})`,
+);
+console.log(
+  `goal (≥ 300,000 rows/s end to end, peak < 300 MB): ${met(rate >= 300_000 && peak < 300)}`,
+);

@@ -6,7 +6,8 @@ import { qualified, sql, type SqlFragment } from '../sql.ts';
 
 /**
  * A cheap fingerprint of what answers are read from: it changes whenever figures are written, a
- * load is recorded (every load of records records one) or populations are loaded, so a cache of
+ * load is recorded (every load of records records one), or populations or reference data are
+ * loaded, so a cache of
  * answers, stored or computed on demand from the records, can tell when to read again.
  */
 export interface DataVersion {
@@ -21,6 +22,12 @@ export interface DataVersion {
   /** Populations change rates computed on demand without a load or a figure changing. */
   populationRows: number;
   populationsRevision: number;
+  /**
+   * A reference load renames areas, moves them between rollups and adds categories: answers read
+   * before it name and group areas as they were, even when no figure has been written since.
+   */
+  referenceRows: number;
+  referenceRevision: number;
   /** All of the above in one string, for comparing versions. */
   token: string;
 }
@@ -33,6 +40,10 @@ const DataVersionRowSchema = z.object({
   latest_load_at: uint64Column,
   population_rows: uint64Column,
   populations_revision: uint64Column,
+  reference_area_rows: uint64Column,
+  reference_areas_revision: uint64Column,
+  reference_category_rows: uint64Column,
+  reference_categories_revision: uint64Column,
 });
 
 export class DataVersionRepository {
@@ -40,12 +51,16 @@ export class DataVersionRepository {
   readonly #figures: SqlFragment;
   readonly #loads: SqlFragment;
   readonly #populations: SqlFragment;
+  readonly #referenceAreas: SqlFragment;
+  readonly #referenceCategories: SqlFragment;
 
   constructor(client: ClickHouseClient, database: string) {
     this.#client = client;
     this.#figures = qualified(database, 'figures');
     this.#loads = qualified(database, 'loads');
     this.#populations = qualified(database, 'populations');
+    this.#referenceAreas = qualified(database, 'reference_areas');
+    this.#referenceCategories = qualified(database, 'reference_categories');
   }
 
   /**
@@ -63,7 +78,12 @@ export class DataVersionRepository {
             (SELECT count() FROM ${this.#loads}) AS load_rows,
             (SELECT toUnixTimestamp(max(loaded_at)) FROM ${this.#loads}) AS latest_load_at,
             (SELECT count() FROM ${this.#populations}) AS population_rows,
-            (SELECT max(revision) FROM ${this.#populations}) AS populations_revision`,
+            (SELECT max(revision) FROM ${this.#populations}) AS populations_revision,
+            (SELECT count() FROM ${this.#referenceAreas}) AS reference_area_rows,
+            (SELECT max(revision) FROM ${this.#referenceAreas}) AS reference_areas_revision,
+            (SELECT count() FROM ${this.#referenceCategories}) AS reference_category_rows,
+            (SELECT max(revision) FROM ${this.#referenceCategories})
+              AS reference_categories_revision`,
       DataVersionRowSchema,
     );
     if (row === undefined) throw new Error('the data version query returned no row');
@@ -75,6 +95,8 @@ export class DataVersionRepository {
       latestLoadAt: row.latest_load_at,
       populationRows: row.population_rows,
       populationsRevision: row.populations_revision,
+      referenceRows: row.reference_area_rows + row.reference_category_rows,
+      referenceRevision: Math.max(row.reference_areas_revision, row.reference_categories_revision),
     };
     return { ...version, token: Object.values(version).join(':') };
   }

@@ -74,6 +74,7 @@ export const REFUSALS: Record<string, Refusal> = {
   'absolute-path.zip': { reason: /points outside the archive \(absolute path: \/tmp\/2025-01\// },
   // Made at test time (see hostile-files.int.test.ts).
   'huge-line.csv': { line: 2, reason: /the row is longer than 1,000,000 characters/ },
+  'every-row-bad.csv': { line: 2, field: 'count', reason: NOT_WHOLE },
   'too-many-entries.zip': { reason: /holds 50001 entries, more than the 50000 allowed/ },
 };
 

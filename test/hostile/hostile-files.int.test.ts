@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestTopics, type TestTopics } from '@crimestats/testkit';
 import { writePoliceUkFile } from '../../packages/ingest/src/testing/generate-police-uk.ts';
-import { POLICE_UK_HEADER, tooManyEntriesZip } from '../tools/hostile-fixtures.ts';
+import { COUNTS_HEADER, POLICE_UK_HEADER, tooManyEntriesZip } from '../tools/hostile-fixtures.ts';
 import { ACCEPTED, REFUSALS } from './expected-outcomes.ts';
 import type { ChildLine } from './ingest-child.ts';
 import {
@@ -22,6 +22,7 @@ import {
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'hostile');
 const LARGE_VALID = 'large-valid-100mb-street.csv';
+const BAD_ROWS = 100_000;
 /** The committed input files: not the README, nor `.gitattributes`. */
 const fixtureNames = () =>
   readdirSync(FIXTURES)
@@ -41,6 +42,11 @@ describe('hostile and broken files through the ingest, onto the real broker', ()
     // entries, and a valid police.uk file of about 100 MB.
     const huge = join(scratch, 'huge-line.csv');
     writeFileSync(huge, `${POLICE_UK_HEADER}\n${'x'.repeat(1_200_000)}\n`);
+    const bad = join(scratch, 'every-row-bad.csv');
+    writeFileSync(
+      bad,
+      `${COUNTS_HEADER}\n${'2025-01,E07000039,vehicle-crime,-1\n'.repeat(BAD_ROWS)}`,
+    );
     const many = join(scratch, 'too-many-entries.zip');
     writeFileSync(many, tooManyEntriesZip(50_001));
     const large = join(scratch, LARGE_VALID);
@@ -49,7 +55,7 @@ describe('hostile and broken files through the ingest, onto the real broker', ()
     lines = await runIngestChild({
       brokers: inject('kafkaBrokers'),
       topics: { records: t.topics.records!, populations: t.topics.populations! },
-      files: [...committed, huge, many, large],
+      files: [...committed, huge, bad, many, large],
     });
   }, 300_000);
 
@@ -83,6 +89,12 @@ describe('hostile and broken files through the ingest, onto the real broker', ()
       if (refusal.line !== undefined)
         expect(file!.error).toMatch(new RegExp(`^line ${refusal.line}: `));
     }
+  });
+
+  it('counts every bad row of a file of bad rows, keeping only the first 50 problems', () => {
+    const [file] = byName('every-row-bad.csv').report.files;
+    expect(file).toMatchObject({ problemCount: BAD_ROWS, rejectedRows: BAD_ROWS, records: 0 });
+    expect(file!.problems).toHaveLength(50);
   });
 
   it.each(Object.entries(ACCEPTED))('accepts %s', (name, records) => {

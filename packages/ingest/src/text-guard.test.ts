@@ -36,6 +36,12 @@ describe('CSV text guard', () => {
     await expect(read(Buffer.from(text))).rejects.toThrow(/^line 4: holds a NUL byte/);
   });
 
+  it('counts a blank CRLF line cut between its CR and LF as blank', async () => {
+    const text = 'a,b\r\n1,2\r\n\r\n3,\0\r\n';
+    const cut = text.indexOf('\r\n\r\n') + 3;
+    await expect(read(Buffer.from(text), cut)).rejects.toThrow(/^line 3: holds a NUL byte/);
+  });
+
   it('refuses an endless row by its line before the parser holds it, quoted or not', async () => {
     const long = 'x'.repeat(MAX_LINE_CHARS + 1);
     await expect(read(Buffer.from(`a,b\n1,2\n${long}\n`), 65536)).rejects.toThrow(

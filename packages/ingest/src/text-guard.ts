@@ -161,7 +161,9 @@ export class CsvTextGuard extends Transform {
         at = quote + 1;
         quote = text.indexOf('"', at);
       } else {
-        this.#grow(text.length - at, true);
+        // A blank CRLF line cut between its CR and LF is still blank.
+        const loneCr = text.length - at === 1 && text.charCodeAt(at) === 13;
+        this.#grow(text.length - at, !loneCr);
         return;
       }
     }

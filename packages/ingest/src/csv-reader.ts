@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { CsvTextGuard } from './text-guard.ts';
 
 export interface CsvHandlers {
   /** Receives the header row; throwing refuses the file before any row is read. */
@@ -15,7 +16,8 @@ export interface CsvReadResult {
 /**
  * Streams a CSV through papaparse (the fastest of the streaming parsers measured here), so memory
  * stays flat however large the file. Byte-order marks, CRLF and quoted fields with commas or quotes
- * are handled by the parser. A quoted field spanning lines counts as one line.
+ * are handled by the parser. A quoted field spanning lines counts as one line. What is not CSV text
+ * (a spreadsheet, binary data, an endless row) is refused first, by CsvTextGuard, with its line.
  */
 export function readCsv(
   input: Readable,
@@ -25,14 +27,15 @@ export function readCsv(
   return new Promise((resolve, reject) => {
     let line = 0;
     let failure: unknown;
-    // Decoded here, not by papaparse chunk by chunk: a character of several bytes split across
-    // two chunks (the ô of Ynys Môn) would otherwise become two replacement characters.
-    input.setEncoding('utf8');
-    if (onBytes) input.on('data', (chunk: string) => onBytes(Buffer.byteLength(chunk)));
-    input.once('error', reject);
+    // Decoded by the guard, not by papaparse chunk by chunk: a character of several bytes split
+    // across two chunks (the ô of Ynys Môn) would otherwise become two replacement characters.
+    const text = new CsvTextGuard(onBytes);
+    // The pipeline passes the input's own errors (a damaged archive entry) on to `text`.
+    pipeline(input, text, () => {});
+    text.once('error', (error) => reject(failure ?? error));
     // Rows arrive a chunk at a time: papaparse's per-row `step` builds a result object, filters a
     // one-row array and wraps it for every row, which costs more than most callers' own work.
-    Papa.parse<string[]>(input as unknown as File, {
+    Papa.parse<string[]>(text as unknown as File, {
       skipEmptyLines: true,
       chunk: (result, parser) => {
         if (failure !== undefined) return;
@@ -46,7 +49,7 @@ export function readCsv(
         } catch (error) {
           failure = error;
           parser.abort();
-          input.destroy();
+          text.destroy();
         }
       },
       complete: () =>

@@ -1,8 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import {
+  MAX_ZIP_ENTRIES,
+  MAX_ZIP_RATIO,
+  MAX_ZIP_UNCOMPRESSED_BYTES,
+  ZIP_RATIO_MIN_BYTES,
+} from './input-limits.ts';
 
 /** One CSV to ingest: a file on disk or an entry of a zip archive. */
 export interface InputSource {
@@ -27,15 +33,52 @@ const STREET_FILE = /(^|\/)[^/]+-street\.csv$/;
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) =>
-      error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip),
+    // yauzl checks each entry's bytes against the sizes its header declares as it inflates them
+    // (validateEntrySizes), so an archive whose headers understate a bomb fails at the stated size.
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true },
+      (error, zip) =>
+        error || !zip ? reject(zipError(path, error ?? new Error('no zip'))) : resolve(zip),
     ),
   );
+}
+
+/** yauzl's own words, said as a reason naming the archive. */
+function zipError(path: string, error: Error): InputError {
+  if (/absolute path|invalid relative path|invalid characters in fileName/.test(error.message)) {
+    return new InputError(
+      path,
+      `an entry's name points outside the archive (${error.message}); such names are never ` +
+        'accepted: the archive is refused',
+    );
+  }
+  return new InputError(path, `cannot be read as a zip archive: ${error.message}`);
+}
+
+/**
+ * An entry's own failure while it is read, without the archive's path: the file report already
+ * names the entry, and an upload's server-side folder must not leak into it.
+ */
+function entryError(error: Error): Error {
+  if (/too many bytes in the stream|not enough bytes in the stream/.test(error.message)) {
+    return new Error(
+      `the entry's data does not match the size its header declares (${error.message}): the ` +
+        'archive is damaged or hostile, refused',
+    );
+  }
+  return new Error(`the entry cannot be read from the archive: ${error.message}`);
 }
 
 async function zipEntries(path: string): Promise<yauzl.Entry[]> {
   const zip = await openZip(path);
   try {
+    if (zip.entryCount > MAX_ZIP_ENTRIES) {
+      throw new InputError(
+        path,
+        `holds ${zip.entryCount} entries, more than the ${MAX_ZIP_ENTRIES} allowed: refused`,
+      );
+    }
     return await new Promise((resolve, reject) => {
       const entries: yauzl.Entry[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
@@ -43,11 +86,49 @@ async function zipEntries(path: string): Promise<yauzl.Entry[]> {
         zip.readEntry();
       });
       zip.once('end', () => resolve(entries));
-      zip.once('error', reject);
+      zip.once('error', (error: Error) => reject(zipError(path, error)));
       zip.readEntry();
     });
   } finally {
     zip.close();
+  }
+}
+
+const NESTED_ARCHIVE = /\.(zip|7z|rar|gz|tgz|tar)$/i;
+
+/**
+ * Refuses, from the headers alone, an archive that would inflate past the limits: archives inside
+ * it (never opened: each level would multiply a bomb), too much in all, or an entry compressed
+ * more than any CSV text is. Headers can understate; yauzl then stops the entry at what they say.
+ */
+function checkArchive(path: string, all: yauzl.Entry[], street: yauzl.Entry[]): void {
+  const nested = all.filter((e) => NESTED_ARCHIVE.test(e.fileName)).map((e) => e.fileName);
+  if (nested.length > 0) {
+    throw new InputError(
+      path,
+      `holds another archive (${nested.slice(0, 3).join(', ')}${nested.length > 3 ? ', …' : ''}); ` +
+        'archives inside archives are not opened: extract it and ingest the inner archive',
+    );
+  }
+  let total = 0;
+  for (const entry of street) {
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize >= ZIP_RATIO_MIN_BYTES && ratio > MAX_ZIP_RATIO) {
+      throw new InputError(
+        `${path}!${entry.fileName}`,
+        `inflates ${Math.round(ratio)} times (${entry.compressedSize} bytes to ` +
+          `${entry.uncompressedSize}), more than the ${MAX_ZIP_RATIO} times CSV text can: ` +
+          'a zip bomb, refused',
+      );
+    }
+  }
+  if (total > MAX_ZIP_UNCOMPRESSED_BYTES) {
+    throw new InputError(
+      path,
+      `its street files hold ${total} bytes uncompressed, more than the ` +
+        `${MAX_ZIP_UNCOMPRESSED_BYTES} allowed in one archive: refused (split it)`,
+    );
   }
 }
 
@@ -58,7 +139,9 @@ async function zipEntries(path: string): Promise<yauzl.Entry[]> {
  * left out.
  */
 export async function sourcesInZip(path: string): Promise<InputSource[]> {
-  const entries = (await zipEntries(path)).filter((e) => STREET_FILE.test(e.fileName));
+  const all = await zipEntries(path);
+  const entries = all.filter((e) => STREET_FILE.test(e.fileName));
+  checkArchive(path, all, entries);
   if (entries.length === 0) {
     throw new InputError(path, 'no *-street.csv files in this archive');
   }
@@ -71,13 +154,26 @@ export async function sourcesInZip(path: string): Promise<InputSource[]> {
         const zip = await openZip(path);
         return new Promise<Readable>((resolve, reject) =>
           zip.openReadStream(entry, (error, stream) => {
-            if (error || !stream) return reject(error ?? new Error('no stream'));
+            if (error || !stream) {
+              zip.close();
+              return reject(entryError(error ?? new Error('no stream')));
+            }
             stream.once('close', () => zip.close());
-            resolve(stream);
+            resolve(withEntryErrors(stream));
           }),
         );
       },
     }));
+}
+
+/** The entry's stream, its errors (a size that lied, a corrupt deflate) said as entryError says them. */
+function withEntryErrors(stream: Readable): Readable {
+  const out = new PassThrough();
+  stream.once('error', (error: Error) => out.destroy(entryError(error)));
+  // A reader that stops early (a refused row) must still free the entry and close the archive.
+  out.once('close', () => stream.destroy());
+  stream.pipe(out);
+  return out;
 }
 
 const INGESTIBLE = new Set(['.csv', '.zip']);

@@ -16,7 +16,15 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { createStore } from '@crimestats/store';
 import { requireReader } from './auth.ts';
-import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
+import {
+  REDACT_AUTHORIZATION,
+  addSecurityHeaders,
+  limitRequestRate,
+  probeRoutes,
+  replyNotFound,
+  replyToError,
+  type RateLimitSettings,
+} from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
 import { reportingReads, type AnswerCacheSettings, type ClickHouseClient } from './reads.ts';
 import { areaChangesRoutes } from './routes/area-changes.ts';
@@ -76,7 +84,18 @@ export interface ReportingAppDeps {
    * omitted, those routes are not served at all.
    */
   subscriptions?: SubscriptionSettings | undefined;
+  /**
+   * Requests allowed per token holder (per address without a valid token) and window; omitted,
+   * none is counted (an app answering only another, limited, server's forwarded requests).
+   */
+  rateLimit?: RateLimitSettings | undefined;
 }
+
+/**
+ * The largest body any route reads: a subscription's or feed's JSON (at most 100 category codes)
+ * or a one-click unsubscribe form. Larger is 413 before it is parsed.
+ */
+export const REPORTING_BODY_LIMIT = 64 * 1024;
 
 /**
  * A request as its log lines show it: Fastify's own fields, with a feed URL's token hidden, so
@@ -103,7 +122,10 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
       { component: 'http' },
       { redact: REDACT_AUTHORIZATION, serializers: { req: loggedRequest } },
     ) as FastifyBaseLogger,
+    bodyLimit: REPORTING_BODY_LIMIT,
   });
+  addSecurityHeaders(base);
+  if (deps.rateLimit !== undefined) await limitRequestRate(base, deps.tokens, deps.rateLimit);
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

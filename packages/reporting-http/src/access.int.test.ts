@@ -268,4 +268,35 @@ describe('access to every route, on the real store', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('sets nosniff and forbids framing on every answer: data, errors, documents and 404s', async () => {
+    const urls = [
+      ...listRoutes(app)
+        .filter((route) => route.startsWith('GET '))
+        .map((route) =>
+          route
+            .slice(4)
+            .replace('{code}', 'E07000039')
+            .replace('{id}', 'sub_00000000000000000000zz')
+            .replace('{token}', 'A'.repeat(43))
+            .replace('/*', '/favicon-32x32.png'),
+        )
+        .filter((url) => !url.endsWith('/events')),
+      '/no/such/route',
+    ];
+    const asked = urls.flatMap((url) => [
+      { url, headers: {} },
+      { url, headers: bearer(TOKENS.analyst) },
+    ]);
+    for (const { url, headers } of asked) {
+      const res = await app.inject({ method: 'GET', url, headers });
+      const got = {
+        url,
+        nosniff: res.headers['x-content-type-options'],
+        frame: res.headers['x-frame-options'],
+        ancestors: /frame-ancestors 'none'/.test(String(res.headers['content-security-policy'])),
+      };
+      expect(got).toEqual({ url, nosniff: 'nosniff', frame: 'DENY', ancestors: true });
+    }
+  });
 });

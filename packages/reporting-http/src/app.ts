@@ -38,7 +38,8 @@ import { referenceRoutes } from './routes/reference.ts';
 import { whoamiRoutes } from './routes/whoami.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
-import { atomFeedRoute, hideFeedToken } from './routes/atom-feed.ts';
+import { atomFeedRoute } from './routes/atom-feed.ts';
+import { loggedUrl } from './logged-url.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 
@@ -98,13 +99,13 @@ export interface ReportingAppDeps {
 export const REPORTING_BODY_LIMIT = 64 * 1024;
 
 /**
- * A request as its log lines show it: Fastify's own fields, with a feed URL's token hidden, so
- * the secret a feed is read by never reaches a log.
+ * A request as its log lines show it: Fastify's own fields, with a feed URL's token and an
+ * unsubscribe link's hidden, so the secret a link is used by never reaches a log.
  */
 function loggedRequest(req: FastifyRequest) {
   return {
     method: req.method,
-    url: hideFeedToken(req.url),
+    url: loggedUrl(req.url),
     host: req.host,
     remoteAddress: req.ip,
     remotePort: req.socket?.remotePort,

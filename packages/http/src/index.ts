@@ -11,5 +11,5 @@ export { REDACT_AUTHORIZATION } from './logging.ts';
 export { probeRoutes, type ProbeRouteDeps } from './probes.ts';
 export { probeServer } from './probe-server.ts';
 export { limitRequestRate, type RateLimitSettings } from './rate-limit.ts';
-export { addSecurityHeaders } from './security-headers.ts';
+export { SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts';
 export { listRoutes } from './route-list.ts';

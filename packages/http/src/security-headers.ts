@@ -3,6 +3,16 @@ import type { FastifyInstance } from 'fastify';
 const FRAME_ANCESTORS = "frame-ancestors 'none'";
 
 /**
+ * The headers `addSecurityHeaders` sets, for an answer written straight to the socket (an event
+ * stream, hijacked from Fastify), which its hook never sees.
+ */
+export const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': FRAME_ANCESTORS,
+} as const;
+
+/**
  * Every answer of an app, API and error answers included, is never sniffed into another type
  * and never framed: a JSON error that echoes a parameter must not become a page, and no page of
  * ours may be put inside another site's. A route's own Content-Security-Policy (the dashboard's)

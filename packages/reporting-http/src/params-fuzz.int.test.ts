@@ -204,7 +204,8 @@ describe('every parameter, fuzzed, on the real store', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 120 periods and windows on the real store: slow when the machine is shared.
+  }, 120_000);
 
   it('answers every route, whatever its parameters, headers and body, with no 5xx and no stack trace', async () => {
     // Printable ASCII only in headers: anything else the HTTP client refuses before sending.
@@ -297,7 +298,10 @@ describe('every parameter, fuzzed, on the real store', () => {
               },
               ...(payload === undefined ? {} : { payload }),
             });
-            if (res.statusCode >= 500 || trace.test(res.body)) {
+            // /readyz answers 503 by contract when the store is slow to answer (a busy machine).
+            const refused =
+              res.statusCode >= 500 && !(path === '/readyz' && res.statusCode === 503);
+            if (refused || trace.test(res.body)) {
               wrong.push(
                 `${route} ${url} ${JSON.stringify(extra)}: ${res.statusCode} ${res.body.slice(0, 300)}`,
               );

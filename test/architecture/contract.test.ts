@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listRoutes } from '@crimestats/http';
 import { openClickHouse } from '@crimestats/store';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -25,8 +26,7 @@ function commandPaths(
 }
 
 /**
- * Every route of the reporting app as the contract writes it (`GET /v1/areas/{code}/trend`), from
- * Fastify's own route tree; the HEAD routes Fastify adds to every GET are left out. The app is
+ * Every route of the reporting app as the contract writes it (`GET /v1/areas/{code}/trend`). The app is
  * built over a client that is never asked anything, with the subscription routes it serves only
  * when given their settings.
  */
@@ -38,24 +38,7 @@ async function reportingRoutes(): Promise<string[]> {
   );
   try {
     await app.ready();
-    const tree = app.printRoutes({ commonPrefix: false });
-    const parents: string[] = [];
-    const routes: string[] = [];
-    for (const line of tree.split('\n')) {
-      const node = /^((?:│ {3}| {4})*)[├└]── (.+) \(([^)]*)\)$/.exec(line);
-      if (node === null) continue;
-      const [, indent = '', segment = '', methods = ''] = node;
-      const depth = indent.length / 4;
-      parents.length = depth;
-      const path = `${parents.join('')}${segment}`;
-      parents.push(segment);
-      for (const method of methods.split(', ')) {
-        if (method !== 'HEAD' && method !== '-') {
-          routes.push(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
-        }
-      }
-    }
-    return [...new Set(routes)];
+    return listRoutes(app);
   } finally {
     await app.close();
     await client.close();

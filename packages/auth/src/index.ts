@@ -5,6 +5,7 @@ export {
   hashToken,
   newToken,
   parseTokenEntries,
+  type TokenCheck,
   type TokenEntry,
 } from './tokens.ts';
 export { ensureLocalToken } from './local-token.ts';

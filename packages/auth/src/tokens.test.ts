@@ -41,6 +41,44 @@ describe('tokens', () => {
     expect(parseTokenEntries(undefined)).toEqual([]);
   });
 
+  it('reads an optional expiry after the hash, and refuses the token from then on', () => {
+    const [entry] = parseTokenEntries(`a@example.org:board:${board}@2027-03-31T23:59:59Z`);
+    expect(entry).toEqual({
+      name: 'a@example.org',
+      role: 'board',
+      hash: board,
+      expiresAt: new Date('2027-03-31T23:59:59Z'),
+    });
+    expect(parseTokenEntries(`a@example.org:board:${board}`)[0]).toEqual({
+      name: 'a@example.org',
+      role: 'board',
+      hash: board,
+    });
+    let now = new Date('2027-03-31T23:59:58Z');
+    const expiring = new TokenRegistry([entry!], () => now);
+    expect(expiring.check('Bearer board-secret')).toEqual({
+      ok: true,
+      principal: { role: 'board', name: 'a@example.org' },
+    });
+    now = new Date('2027-03-31T23:59:59Z');
+    expect(expiring.check('Bearer board-secret')).toEqual({
+      ok: false,
+      reason: 'expired',
+      name: 'a@example.org',
+      expiresAt: new Date('2027-03-31T23:59:59Z'),
+    });
+    expect(expiring.authenticate('Bearer board-secret')).toBeUndefined();
+    expect(expiring.check('Bearer other')).toEqual({ ok: false, reason: 'unknown' });
+    expect(expiring.check(undefined)).toEqual({ ok: false, reason: 'missing' });
+  });
+
+  it('names the entry and the rule when an expiry is malformed', () => {
+    expect(() => parseTokenEntries(`chair:board:${board}@2027-03-31`)).toThrow(
+      /token entry \\"chair\\".*ISO 8601 date-time/,
+    );
+    expect(() => parseTokenEntries(`chair:board:${board}@`)).toThrow(/ISO 8601/);
+  });
+
   it('gives roles their rights', () => {
     expect(canLoadData({ role: 'analyst', name: 'a' })).toBe(true);
     expect(canLoadData({ role: 'board', name: 'b' })).toBe(false);

@@ -25,13 +25,24 @@ export interface RequireTokenOptions {
  */
 export function requireToken(opts: RequireTokenOptions) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    const principal = opts.tokens.authenticate(req.headers.authorization);
-    if (!principal) {
+    const checked = opts.tokens.check(req.headers.authorization);
+    if (!checked.ok && checked.reason === 'expired') {
+      req.log.warn({ principal: checked.name }, 'expired token refused');
+      // RFC 6750's code, so a client can tell a lapsed token from a mistyped one.
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer error="invalid_token", error_description="expired"')
+        .send({
+          error: `this token expired at ${checked.expiresAt.toISOString()}: ask for a new one`,
+        });
+    }
+    if (!checked.ok) {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
         .send({ error: `${opts.wanted} is required: send Authorization: Bearer <token>` });
     }
+    const { principal } = checked;
     const refusal = opts.refuse?.(principal);
     if (refusal !== undefined) {
       req.log.warn({ principal: principal.name, role: principal.role }, 'request refused');

@@ -18,7 +18,7 @@ export class HttpError extends Error {
   override name = 'HttpError';
 
   constructor(
-    readonly statusCode: 400 | 403 | 404 | 409 | 413 | 415 | 503,
+    readonly statusCode: 400 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
     message: string,
     readonly parameter?: string,
     options?: ErrorOptions,

@@ -1,5 +1,6 @@
 import { replyNotFound, replyToError } from './errors.ts';
 import { probeRoutes } from './probes.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -17,6 +18,7 @@ export function probeServer(deps: {
   const app = Fastify({
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
   });
+  addSecurityHeaders(app);
   app.setErrorHandler(replyToError);
   app.setNotFoundHandler(replyNotFound);
   app.register(probeRoutes, {

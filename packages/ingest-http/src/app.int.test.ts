@@ -83,7 +83,7 @@ describe('ingest service HTTP API on the real broker', () => {
 
     // Everything the app logs, to check that tokens never appear in it.
     const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
-    app = buildIngestApp({
+    app = await buildIngestApp({
       logger,
       tokens: new TokenRegistry(
         parseTokenEntries(`me:analyst:${hashToken(ANALYST)},chair:board:${hashToken(BOARD)}`),
@@ -319,7 +319,7 @@ describe('ingest service when publishing fails', () => {
     const t = await createTestTopics(inject('kafkaBrokers'), []);
     // Topics are never auto-created, so sending to one that does not exist fails at the deadline.
     const publisher = await Publisher.connect(t.kafka, quiet, { sendDeadlineMs: 500 });
-    const app = buildIngestApp({
+    const app = await buildIngestApp({
       logger: quiet,
       tokens: new TokenRegistry(parseTokenEntries(`me:analyst:${hashToken(ANALYST)}`)),
       ingestFile: fileIngester({

@@ -1,5 +1,13 @@
-import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
-import Fastify from 'fastify';
+import {
+  REDACT_AUTHORIZATION,
+  addSecurityHeaders,
+  limitRequestRate,
+  probeRoutes,
+  replyNotFound,
+  replyToError,
+  type RateLimitSettings,
+} from '@crimestats/http';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import type { TokenRegistry } from '@crimestats/auth';
 import type { FileIngester } from '@crimestats/ingest';
@@ -15,14 +23,18 @@ export interface IngestAppDeps {
   /** Where uploads are stored while they are ingested (default: the system's temporary folder). */
   uploadDir?: string;
   ready(): boolean;
+  /** Requests allowed per token holder (per address without a valid token); omitted, none counted. */
+  rateLimit?: RateLimitSettings | undefined;
 }
 
 /** The ingest service's HTTP face: uploads, probes and metrics. Listening is the caller's job. */
-export function buildIngestApp(deps: IngestAppDeps) {
+export async function buildIngestApp(deps: IngestAppDeps) {
   const app = Fastify({
-    loggerInstance: deps.logger.child({}, { redact: REDACT_AUTHORIZATION }),
+    loggerInstance: deps.logger.child({}, { redact: REDACT_AUTHORIZATION }) as FastifyBaseLogger,
   });
   app.decorateRequest('principal', undefined);
+  addSecurityHeaders(app);
+  if (deps.rateLimit !== undefined) await limitRequestRate(app, deps.tokens, deps.rateLimit);
 
   app.setErrorHandler(replyToError);
   app.setNotFoundHandler(replyNotFound);
@@ -41,4 +53,4 @@ export function buildIngestApp(deps: IngestAppDeps) {
   return app;
 }
 
-export type IngestApp = ReturnType<typeof buildIngestApp>;
+export type IngestApp = Awaited<ReturnType<typeof buildIngestApp>>;

@@ -80,3 +80,25 @@ export const forceFields = {
   /** By ONS code; Derbyshire unless said otherwise. */
   CRIMESTATS_FORCE: AreaCodeSchema.default('E23000018'),
 };
+
+/**
+ * `RATE_LIMIT_MAX` and `RATE_LIMIT_WINDOW_MS`: the requests each token holder (each address
+ * without a valid token) may make per window, 600 a minute unless set; `RATE_LIMIT_MAX=off`
+ * counts nothing (a server behind a proxy that limits already).
+ */
+export const rateLimitFields = {
+  RATE_LIMIT_MAX: z
+    .union([z.literal('off'), z.coerce.number().int().min(1).max(1_000_000)])
+    .default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+};
+
+/** The rate limit `rateLimitFields` describe, or undefined when it is off. */
+export function rateLimitOf(e: {
+  RATE_LIMIT_MAX: number | 'off';
+  RATE_LIMIT_WINDOW_MS: number;
+}): { max: number; windowMs: number } | undefined {
+  return e.RATE_LIMIT_MAX === 'off'
+    ? undefined
+    : { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS };
+}

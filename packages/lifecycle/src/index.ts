@@ -7,6 +7,8 @@ export {
   clickHouseServerFields,
   forceFields,
   portSchema,
+  rateLimitFields,
+  rateLimitOf,
   OptionalBrokerListSchema,
   RequiredBrokerListSchema,
   logLevelSchema,

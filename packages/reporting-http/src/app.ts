@@ -16,7 +16,15 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { createStore } from '@crimestats/store';
 import { requireReader } from './auth.ts';
-import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
+import {
+  REDACT_AUTHORIZATION,
+  addSecurityHeaders,
+  limitRequestRate,
+  probeRoutes,
+  replyNotFound,
+  replyToError,
+  type RateLimitSettings,
+} from '@crimestats/http';
 import { reportingMetrics } from './metrics.ts';
 import { reportingReads, type AnswerCacheSettings, type ClickHouseClient } from './reads.ts';
 import { areaChangesRoutes } from './routes/area-changes.ts';
@@ -30,7 +38,8 @@ import { referenceRoutes } from './routes/reference.ts';
 import { whoamiRoutes } from './routes/whoami.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { subscriptionRoutes, type SubscriptionSettings } from './routes/subscriptions.ts';
-import { atomFeedRoute, hideFeedToken } from './routes/atom-feed.ts';
+import { atomFeedRoute } from './routes/atom-feed.ts';
+import { loggedUrl } from './logged-url.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 
@@ -76,16 +85,27 @@ export interface ReportingAppDeps {
    * omitted, those routes are not served at all.
    */
   subscriptions?: SubscriptionSettings | undefined;
+  /**
+   * Requests allowed per token holder (per address without a valid token) and window; omitted,
+   * none is counted (an app answering only another, limited, server's forwarded requests).
+   */
+  rateLimit?: RateLimitSettings | undefined;
 }
 
 /**
- * A request as its log lines show it: Fastify's own fields, with a feed URL's token hidden, so
- * the secret a feed is read by never reaches a log.
+ * The largest body any route reads: a subscription's or feed's JSON (at most 100 category codes)
+ * or a one-click unsubscribe form. Larger is 413 before it is parsed.
+ */
+export const REPORTING_BODY_LIMIT = 64 * 1024;
+
+/**
+ * A request as its log lines show it: Fastify's own fields, with a feed URL's token and an
+ * unsubscribe link's hidden, so the secret a link is used by never reaches a log.
  */
 function loggedRequest(req: FastifyRequest) {
   return {
     method: req.method,
-    url: hideFeedToken(req.url),
+    url: loggedUrl(req.url),
     host: req.host,
     remoteAddress: req.ip,
     remotePort: req.socket?.remotePort,
@@ -103,7 +123,10 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
       { component: 'http' },
       { redact: REDACT_AUTHORIZATION, serializers: { req: loggedRequest } },
     ) as FastifyBaseLogger,
+    bodyLimit: REPORTING_BODY_LIMIT,
   });
+  addSecurityHeaders(base);
+  if (deps.rateLimit !== undefined) await limitRequestRate(base, deps.tokens, deps.rateLimit);
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -91,6 +91,9 @@ describe('GET /v1/areas/{code}/events on the real store (server)', () => {
     expect(sd.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(sd.headers.get('cache-control')).toMatch(/^no-cache/);
     expect(sd.headers.get('x-accel-buffering')).toBe('no');
+    // Written straight to the socket, past the app's hook, with the same security headers.
+    expect(sd.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(sd.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     await Promise.all([live(sd), live(derby)]);
 
     const written = [event('evt_live_1', SD), event('evt_live_2', DERBY), event('evt_live_3', SD)];

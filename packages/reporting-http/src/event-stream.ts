@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { EventTail } from '@crimestats/notifier';
 import type { EventPosition, FigureEventsRepository, StoredFigureEvent } from '@crimestats/store';
 import type { FastifyBaseLogger } from 'fastify';
+import { SECURITY_HEADERS } from '@crimestats/http';
 
 /** How many missed events a reconnecting client is sent at most: the newest ones. */
 export const RESUME_LIMIT = 100;
@@ -10,6 +11,7 @@ export const RESUME_LIMIT = 100;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export const SSE_HEADERS = {
+  ...SECURITY_HEADERS,
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache, no-store, no-transform',
   connection: 'keep-alive',

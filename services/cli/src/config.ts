@@ -5,6 +5,8 @@ import {
   forceFields,
   logLevelSchema,
   portSchema,
+  rateLimitFields,
+  rateLimitOf,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { emailConfigFields } from '@crimestats/digests';
@@ -29,6 +31,8 @@ const CliEnv = z.object({
   CRIMESTATS_PORT: portSchema(8080),
   /** The largest upload `crimestats up` takes. */
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
+  /** Requests per token holder and window that `crimestats up` answers. */
+  ...rateLimitFields,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
   CRIMESTATS_WEBHOOK_ALLOW_HOSTS: webhookConfigFields.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
   /** Where events link to; `up`'s own address unless given. */
@@ -53,6 +57,8 @@ export interface CliConfig {
   host: string;
   port: number;
   maxUploadBytes: number;
+  /** Requests per token holder and window `up` answers; undefined, none counted. */
+  rateLimit: { max: number; windowMs: number } | undefined;
   shutdownDeadlineMs: number;
   /** Receivers allowed beyond the public internet. */
   webhookAllow: AllowList;
@@ -84,6 +90,7 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     host: e.CRIMESTATS_HOST,
     port: e.CRIMESTATS_PORT,
     maxUploadBytes: e.MAX_UPLOAD_MB,
+    rateLimit: rateLimitOf(e),
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     webhookAllow: e.CRIMESTATS_WEBHOOK_ALLOW_HOSTS,
     ...(e.CRIMESTATS_PUBLIC_URL === undefined ? {} : { publicUrl: e.CRIMESTATS_PUBLIC_URL }),

@@ -6,6 +6,8 @@ import {
   forceFields,
   logLevelSchema,
   portSchema,
+  rateLimitFields,
+  rateLimitOf,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { resolve } from 'node:path';
@@ -30,6 +32,7 @@ const IngestServiceEnv = z.object({
   CLICKHOUSE_PASSWORD: clickHouseServerFields.CLICKHOUSE_PASSWORD,
   CLICKHOUSE_DATABASE: clickHouseServerFields.CLICKHOUSE_DATABASE,
   MAX_UPLOAD_MB: MaxUploadBytesSchema,
+  ...rateLimitFields,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(15_000),
   LOG_LEVEL: logLevelSchema('info'),
 });
@@ -51,6 +54,7 @@ export function loadIngestServiceConfig(env: NodeJS.ProcessEnv = process.env) {
     database: e.CLICKHOUSE_DATABASE,
     forceCode: e.CRIMESTATS_FORCE,
     maxUploadBytes: e.MAX_UPLOAD_MB,
+    rateLimit: rateLimitOf(e),
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
   };

@@ -42,7 +42,7 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
   // One folder for this process's uploads, so even an exit at the deadline leaves none behind.
   const uploadDir = await mkdtemp(join(tmpdir(), 'crimestats-ingest-service-'));
   const removeUploads = () => rmSync(uploadDir, { recursive: true, force: true });
-  const app = buildIngestApp({
+  const app = await buildIngestApp({
     logger,
     tokens,
     ingestFile,
@@ -50,6 +50,7 @@ async function start(config: IngestServiceConfig, logger: Logger): Promise<void>
     maxUploadBytes: config.maxUploadBytes,
     uploadDir,
     ready: () => ready,
+    rateLimit: config.rateLimit,
   });
   await app.listen({ host: config.host, port: config.port }).catch((error: unknown) => {
     removeUploads();

@@ -14,6 +14,7 @@ describe('loadReportingServiceConfig', () => {
       port: 8080,
       tokens: [],
       cache: { versionTtlMs: 1000, maxEntries: 5000 },
+      rateLimit: { max: 600, windowMs: 60_000 },
       shutdownDeadlineMs: 10_000,
       logLevel: 'info',
       webhooks: {

@@ -4,6 +4,8 @@ import {
   forceFields,
   logLevelSchema,
   portSchema,
+  rateLimitFields,
+  rateLimitOf,
   shutdownDeadlineSchema,
 } from '@crimestats/lifecycle';
 import { parseTokenEntries } from '@crimestats/auth';
@@ -29,6 +31,7 @@ const ReportingServiceEnv = z.object({
     .union([z.literal('off'), z.coerce.number().int().min(0).max(60_000)])
     .default(1000),
   REPORTING_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  ...rateLimitFields,
   SHUTDOWN_DEADLINE_MS: shutdownDeadlineSchema(10_000),
   LOG_LEVEL: logLevelSchema('info'),
   ...webhookConfigFields,
@@ -53,6 +56,7 @@ export function loadReportingServiceConfig(env: NodeJS.ProcessEnv = process.env)
       e.REPORTING_CACHE_MS === 'off'
         ? undefined
         : { versionTtlMs: e.REPORTING_CACHE_MS, maxEntries: e.REPORTING_CACHE_ENTRIES },
+    rateLimit: rateLimitOf(e),
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
     webhooks: {

@@ -47,6 +47,7 @@ async function start(config: ReportingServiceConfig, logger: Logger): Promise<vo
     logger,
     metrics,
     cache: config.cache,
+    rateLimit: config.rateLimit,
     accepting: () => accepting,
     // The dashboard beside the API it reads, as `crimestats up` serves it.
     extraRoutes: dashboardRoutes,

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { hashToken } from '@crimestats/auth';
+import { hashToken, newToken } from '@crimestats/auth';
+import { unsubscribeToken } from '@crimestats/notifier';
 import { createStore, migrate } from '@crimestats/store';
 import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
 import { eventually, serviceProcessEnv } from '@crimestats/testkit';
@@ -9,11 +10,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const main = join(import.meta.dirname, 'main.ts');
 const TOKEN = 'board-member-token';
+const ANALYST = newToken();
+// Nothing listens on port 9: email pings fail, after the password was handed to the client.
+const SMTP_PASSWORD = `pw-${newToken()}`;
 
 describe('the reporting service process', () => {
   let db: TestDatabase;
   let child: ChildProcess;
   let url: string;
+  /** Every line the service writes: its logs, as JSON lines. */
+  const lines: string[] = [];
 
   beforeAll(async () => {
     db = await createServerTestDatabase(inject('clickhouseUrl'));
@@ -22,9 +28,10 @@ describe('the reporting service process', () => {
       env: serviceProcessEnv({
         CLICKHOUSE_URL: inject('clickhouseUrl'),
         CLICKHOUSE_DATABASE: db.database,
-        CRIMESTATS_TOKENS: `board:board:${hashToken(TOKEN)}`,
+        CRIMESTATS_TOKENS: `board:board:${hashToken(TOKEN)},analyst:analyst:${hashToken(ANALYST)}`,
+        CRIMESTATS_SMTP_URL: `smtp://mailer:${SMTP_PASSWORD}@127.0.0.1:9`,
         PORT: '0',
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: 'debug',
       }),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -32,6 +39,7 @@ describe('the reporting service process', () => {
     url = await new Promise<string>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
       createInterface({ input: child.stdout! }).on('line', (line) => {
+        lines.push(line);
         const entry = JSON.parse(line) as { msg?: string; host?: string; port?: number };
         if (entry.port !== undefined) resolve(`http://${entry.host}:${entry.port}`);
       });
@@ -83,5 +91,49 @@ describe('the reporting service process', () => {
     );
     const after = await read(comparison);
     expect(await after.text()).not.toContain('unknown force');
+  });
+
+  it('never logs a token, a webhook secret, an unsubscribe token or the SMTP password', async () => {
+    const call = (method: string, path: string, body?: unknown, token = ANALYST) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const hook = await call('POST', '/v1/subscriptions', {
+      area: 'E07000039',
+      url: 'https://hooks.example.org/crimestats',
+    });
+    expect(hook.status).toBe(201);
+    const { secret } = (await hook.json()) as { secret: string };
+    const mail = await call('POST', '/v1/subscriptions', {
+      area: 'E07000039',
+      email: 'officer@example.gov.uk',
+    });
+    const { id } = (await mail.json()) as { id: string };
+    const ping = await call('POST', `/v1/subscriptions/${id}/ping`);
+    expect(((await ping.json()) as { outcome: string }).outcome).toBe('failed');
+    const stored = await createStore(db.client, db.database).subscriptions.get(id);
+    const proof = unsubscribeToken(id, stored!.secret);
+    expect((await fetch(`${url}/unsubscribe/${id}?token=${proof}`)).status).toBe(200);
+    expect((await call('GET', '/v1/whoami', undefined, `${ANALYST}x`)).status).toBe(401);
+    // Request lines are written as answers go out: wait for the last one's.
+    await eventually('the unsubscribe request logged', async () =>
+      lines.some((line) => line.includes(`/unsubscribe/${id}?token=[hidden]`)),
+    );
+    const text = lines.join('\n');
+    const found = Object.entries({
+      ANALYST,
+      TOKEN,
+      secret,
+      key: secret.replace(/^whsec_/, ''),
+      stored: stored!.secret,
+      proof,
+      SMTP_PASSWORD,
+    }).flatMap(([what, value]) => (text.includes(value) ? [what] : []));
+    expect(found).toEqual([]);
   });
 });

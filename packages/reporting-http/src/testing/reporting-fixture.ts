@@ -13,7 +13,11 @@ export const TOKENS = {
   board: 'board-secret-token',
   southDerbyshire: 'south-derbyshire-secret-token',
   derbyCity: 'derby-city-secret-token',
+  /** An analyst's token that expired in 2020 (`LAPSED_AT`): refused like an unknown one. */
+  lapsed: 'lapsed-analyst-secret-token',
 } as const;
+
+export const LAPSED_AT = new Date('2020-01-01T00:00:00Z');
 
 export const tokenRegistry = (): TokenRegistry =>
   new TokenRegistry([
@@ -21,6 +25,12 @@ export const tokenRegistry = (): TokenRegistry =>
     { name: 'board-chair', role: 'board', hash: hashToken(TOKENS.board) },
     { name: 'south-derbyshire', role: 'csp:E07000039', hash: hashToken(TOKENS.southDerbyshire) },
     { name: 'derby-city', role: 'csp:E06000015', hash: hashToken(TOKENS.derbyCity) },
+    {
+      name: 'lapsed-analyst',
+      role: 'analyst',
+      hash: hashToken(TOKENS.lapsed),
+      expiresAt: LAPSED_AT,
+    },
   ]);
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

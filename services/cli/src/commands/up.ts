@@ -114,6 +114,7 @@ export function upCommand(): Command {
         tokens,
         force,
         maxUploadBytes: config.maxUploadBytes,
+        rateLimit: config.rateLimit,
         logger,
         metrics,
         // The reporting service's own app over the embedded store, on this server's port.

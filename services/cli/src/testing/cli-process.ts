@@ -13,6 +13,8 @@ export interface RunningUp {
   url: string;
   /** The local analyst token `up` prints. */
   token: string;
+  /** Everything it has written so far: its banner on stdout, its logs on stderr. */
+  output(): { stdout: string; stderr: string };
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export function startUp(
       if (url === undefined || token === undefined) return;
       clearTimeout(timer);
       child.off('exit', onExit);
-      resolve({ child, url, token, stop });
+      resolve({ child, url, token, stop, output: () => ({ stdout, stderr }) });
     });
   });
 }

@@ -1,5 +1,13 @@
 import { fileIngester } from '@crimestats/ingest';
-import { REDACT_AUTHORIZATION, probeRoutes, replyNotFound, replyToError } from '@crimestats/http';
+import {
+  REDACT_AUTHORIZATION,
+  addSecurityHeaders,
+  limitRequestRate,
+  probeRoutes,
+  replyNotFound,
+  replyToError,
+  type RateLimitSettings,
+} from '@crimestats/http';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -19,12 +27,20 @@ export interface LocalServerDeps {
   tokens: TokenRegistry;
   force: Area;
   maxUploadBytes: number;
+  /**
+   * Requests per token holder (per address without a valid token) and window; counted here
+   * only, as the reporting app answers this server's forwarded requests.
+   */
+  rateLimit?: RateLimitSettings | undefined;
   logger: Logger;
   /** More metrics served at /metrics beside the uploads' (the webhook dispatcher's). */
   metrics?: Registry;
   /** The reporting API and dashboard, registered beside uploads. */
   reporting?: (app: FastifyInstance) => Promise<void>;
 }
+
+/** The largest JSON body (a subscription or a feed) the server reads. */
+export const LOCAL_JSON_BODY_LIMIT = 64 * 1024;
 
 /**
  * Single-machine mode's one HTTP server: uploads (the ingest service's routes), the reporting
@@ -37,7 +53,12 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
       // Requests are logged only when something goes wrong; an analyst's terminal is not an access log.
       { level: 'warn', redact: REDACT_AUTHORIZATION },
     ) as FastifyBaseLogger,
+    // Uploads are streams with their own limit (maxUploadBytes); this bounds the JSON bodies
+    // forwarded to the reporting app (a subscription or a feed), as that app itself does.
+    bodyLimit: LOCAL_JSON_BODY_LIMIT,
   });
+  addSecurityHeaders(app);
+  if (deps.rateLimit !== undefined) await limitRequestRate(app, deps.tokens, deps.rateLimit);
   app.setErrorHandler(replyToError);
   app.setNotFoundHandler(replyNotFound);
   const metrics = ingestMetrics();

@@ -1,0 +1,76 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startRestartableServers, type RestartableServers } from '@crimestats/testkit';
+import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
+import { groupCaughtUp } from './backfill-progress.ts';
+import { loadFaultsConfig } from './faults-config.ts';
+import {
+  cleanFigures,
+  figuresEqual,
+  openFaultDatabase,
+  type ComparableFigures,
+} from './figures.ts';
+import { recordRecovery } from './record-recovery.ts';
+import { Aggregators, crimestats, pipelineEnv } from './services.ts';
+
+const config = loadFaultsConfig();
+const downSeconds = config.FAULTS_CLICKHOUSE_DOWN_MS / 1000;
+
+describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregation`, () => {
+  let servers: RestartableServers;
+  let files: BackfillFiles;
+  let clean: ComparableFigures;
+
+  beforeAll(async () => {
+    servers = await startRestartableServers();
+    files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
+    clean = await cleanFigures(servers.clickhouseUrl, files.folder);
+  }, 600_000);
+  afterAll(async () => {
+    await servers?.stop();
+  });
+
+  it('ends with every figure identical to a clean run, the aggregator never restarted', async () => {
+    console.log(`[faults] clickhouse-outage: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
+    const db = openFaultDatabase(servers.clickhouseUrl);
+    const env = pipelineEnv(servers, db.database);
+    const aggregators = new Aggregators(env);
+    const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
+    try {
+      const aggregator = await aggregators.start();
+      let exited = false;
+      aggregator.child.once('exit', () => (exited = true));
+      const ingest = crimestats(env, 'ingest', files.folder);
+      let ingestRunning = true;
+      void ingest.done.then(() => (ingestRunning = false));
+
+      // The server goes once the aggregator is seen storing the backfill, so it is mid-way.
+      await aggregator.seen('batch stored');
+      await servers.stopClickHouse();
+      const workLeft = ingestRunning || !(await caughtUp());
+      // The outage's length is the fault itself, not a wait for anything.
+      await delay(config.FAULTS_CLICKHOUSE_DOWN_MS);
+      await servers.startClickHouse();
+      const back = performance.now();
+
+      const { code, output } = await ingest.done;
+      expect(code, output).toBe(0);
+      await eventually(
+        'the figures to equal the clean run',
+        async () => (await caughtUp()) && (await figuresEqual(db.store, clean)),
+        600_000,
+      );
+      const recoveryMs = performance.now() - back;
+      expect(exited).toBe(false);
+      recordRecovery({
+        name: `ClickHouse down ${downSeconds} s`,
+        recoveryMs,
+        seed: config.FAULTS_SEED,
+        detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; work left when it went: ${workLeft}, ingest still running: ${ingestRunning}`,
+      });
+    } finally {
+      await aggregators.kill('SIGKILL');
+      await db.close();
+    }
+  }, 1_800_000);
+});

@@ -37,7 +37,7 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
   it('ends with every figure identical to a clean run', async () => {
     console.log(`[faults] aggregator-killed: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
     const random = seededRandom(config.FAULTS_SEED);
-    const db = openFaultDatabase(servers.clickhouseUrl);
+    const db = await openFaultDatabase(servers.clickhouseUrl);
     const env = pipelineEnv(servers, db.database);
     const aggregators = new Aggregators(env);
     const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);

@@ -30,7 +30,7 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
 
   it('ends with every figure identical to a clean run, no command or service restarted', async () => {
     console.log(`[faults] broker-restart: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
-    const db = openFaultDatabase(servers.clickhouseUrl);
+    const db = await openFaultDatabase(servers.clickhouseUrl);
     const env = pipelineEnv(servers, db.database);
     const aggregators = new Aggregators(env);
     const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);

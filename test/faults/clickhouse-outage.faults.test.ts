@@ -32,7 +32,7 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
 
   it('ends with every figure identical to a clean run, the aggregator never restarted', async () => {
     console.log(`[faults] clickhouse-outage: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
-    const db = openFaultDatabase(servers.clickhouseUrl);
+    const db = await openFaultDatabase(servers.clickhouseUrl);
     const env = pipelineEnv(servers, db.database);
     const aggregators = new Aggregators(env);
     const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);

@@ -35,14 +35,20 @@ export interface FaultDatabase {
   close(): Promise<void>;
 }
 
-export function openFaultDatabase(clickhouseUrl: string, database = uniqueName('faults')) {
+/** A new database of its own on the server (created here, so a test may migrate it first). */
+export async function openFaultDatabase(
+  clickhouseUrl: string,
+  database = uniqueName('faults'),
+): Promise<FaultDatabase> {
+  const admin = openClickHouse({ kind: 'server', url: clickhouseUrl });
+  try {
+    // The name is generated from [a-z0-9_], so it is safe in SQL text.
+    await admin.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+  } finally {
+    await admin.close();
+  }
   const client = openClickHouse({ kind: 'server', url: clickhouseUrl }, database);
-  return {
-    database,
-    client,
-    store: createStore(client, database),
-    close: () => client.close(),
-  } satisfies FaultDatabase;
+  return { database, client, store: createStore(client, database), close: () => client.close() };
 }
 
 /**
@@ -66,12 +72,9 @@ export async function cleanFigures(
   });
   if (!report.ok)
     throw new Error(`the clean run's ingest refused a file: ${JSON.stringify(report)}`);
-  const admin = openClickHouse({ kind: 'server', url: clickhouseUrl });
-  const database = uniqueName('clean');
-  await admin.command({ query: `CREATE DATABASE ${database}` });
-  const db = openFaultDatabase(clickhouseUrl, database);
+  const db = await openFaultDatabase(clickhouseUrl, uniqueName('clean'));
   try {
-    await migrate(db.client, database);
+    await migrate(db.client, db.database);
     const processor = new RecordProcessor({
       store: db.store,
       reference,
@@ -84,8 +87,6 @@ export async function cleanFigures(
     return await everyFigure(db.store);
   } finally {
     await db.close();
-    await admin.command({ query: `DROP DATABASE IF EXISTS ${database}` });
-    await admin.close();
   }
 }
 

@@ -89,7 +89,7 @@ describe(`notifier SIGKILLed ${config.FAULTS_NOTIFIER_KILLS} times during delive
   it('loses no delivery and never sends one twice under different ids', async () => {
     console.log(`[faults] notifier-killed: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
     const random = seededRandom(config.FAULTS_SEED);
-    const db = openFaultDatabase(servers.clickhouseUrl);
+    const db = await openFaultDatabase(servers.clickhouseUrl);
     await migrate(db.client, db.database);
     const store = createStore(db.client, db.database);
     const subscribers = AREAS.flatMap((area) =>

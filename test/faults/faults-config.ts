@@ -18,6 +18,11 @@ const FaultsEnv = z.object({
   FAULTS_AGGREGATOR_KILLS: z.coerce.number().int().min(1).default(5),
   /** Notifier SIGKILLs during deliveries. */
   FAULTS_NOTIFIER_KILLS: z.coerce.number().int().min(1).default(3),
+  /**
+   * Free space, in KiB, on the small disk the single-machine store is copied onto for the
+   * full-disk case: room for a few files' writes, not for the whole load.
+   */
+  FAULTS_DISK_HEADROOM_KB: z.coerce.number().int().min(0).default(1536),
 });
 
 export type FaultsConfig = z.infer<typeof FaultsEnv>;

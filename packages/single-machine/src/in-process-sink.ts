@@ -17,8 +17,17 @@ export function inProcessIngestSink(
    * recomputes its reference's force, so figures of another loaded force are recomputed here.
    */
   otherForces: (areaCodes: ReadonlySet<string>) => Promise<void> = async () => {},
+  /** The embedded engine's folder, named when storing fails: a full disk there is the usual cause. */
+  storePath?: string,
 ): IngestSink {
   let queue: Promise<unknown> = Promise.resolve();
+  const failed = (error: unknown): never => {
+    const where = storePath === undefined ? 'the store' : `the store in ${storePath}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${where} could not be written (the load is not recorded): ${reason}`, {
+      cause: error,
+    });
+  };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => {});
@@ -28,15 +37,19 @@ export function inProcessIngestSink(
     publishRecords: (records) =>
       serial(async () => {
         const valid = z.array(MonthlyRecordSchema).parse(records);
-        await processor.processRecords(valid);
-        await otherForces(new Set(valid.map((r) => r.areaCode)));
+        await processor
+          .processRecords(valid)
+          .then(() => otherForces(new Set(valid.map((r) => r.areaCode))))
+          .catch(failed);
         await afterLoad();
       }),
     publishPopulations: (records) =>
       serial(async () => {
         const valid = z.array(PopulationRecordSchema).parse(records);
-        await processor.processPopulations(valid);
-        await otherForces(new Set(valid.map((r) => r.areaCode)));
+        await processor
+          .processPopulations(valid)
+          .then(() => otherForces(new Set(valid.map((r) => r.areaCode))))
+          .catch(failed);
         await afterLoad();
       }),
   };

@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
@@ -7,14 +6,9 @@ import {
   type RestartableServers,
 } from '@crimestats/testkit';
 import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
-import { groupCaughtUp } from './backfill-progress.ts';
+import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
 import { loadFaultsConfig } from './faults-config.ts';
-import {
-  cleanFigures,
-  figuresEqual,
-  openFaultDatabase,
-  type ComparableFigures,
-} from './figures.ts';
+import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
 import { Aggregators, crimestats, pipelineEnv } from './services.ts';
 
@@ -24,11 +18,12 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
   let servers: RestartableServers;
   let files: BackfillFiles;
   let clean: ComparableFigures;
+  let total: number;
 
   beforeAll(async () => {
     servers = await startRestartableServers();
     files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
-    clean = await cleanFigures(servers.clickhouseUrl, files.folder);
+    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
   }, 600_000);
   afterAll(async () => {
     await servers?.stop();
@@ -41,30 +36,28 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
     const env = pipelineEnv(servers, db.database);
     const aggregators = new Aggregators(env);
     const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
+    const published = recordsPublished(servers.brokers);
     try {
       await aggregators.start();
       const ingest = crimestats(env, 'ingest', files.folder);
       let ingestEnded: number | undefined;
       void ingest.done.then(() => (ingestEnded = performance.now()));
-      const idle = async () => {
-        await ingest.done;
-        await eventually('the group to catch up', caughtUp, 600_000);
-      };
-
+      // The kills fall at random points of the backfill, measured in records the ingest has
+      // published: the instance killed has records in hand or on the way.
+      const points = Array.from({ length: config.FAULTS_AGGREGATOR_KILLS }, () =>
+        BigInt(Math.ceil(random() * total)),
+      ).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const landed: string[] = [];
       let restarted = performance.now();
-      for (let kill = 0; kill < config.FAULTS_AGGREGATOR_KILLS; kill++) {
-        // The kill falls a random time after the instance is seen storing a batch of the
-        // backfill, so it lands inside a later batch, between batches, or in a commit.
-        const pause = Math.floor(random() * 1_500);
-        const busy = await Promise.race([
-          aggregators.current!.seen('batch stored').then(() => true),
-          idle().then(() => false),
-        ]);
-        await delay(pause);
+      for (const point of points) {
+        await eventually(
+          'the ingest to get there',
+          async () => (await published()) >= point,
+          600_000,
+        );
         const workLeft = ingestEnded === undefined || !(await caughtUp());
         await aggregators.kill('SIGKILL');
-        landed.push(`${busy ? '' : 'idle, '}${pause} ms after a batch, work left: ${workLeft}`);
+        landed.push(`at record ${point}, work left: ${workLeft}`);
         await aggregators.start();
         restarted = performance.now();
       }

@@ -3,12 +3,7 @@ import { eventually, startRestartableServers, type RestartableServers } from '@c
 import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
 import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
 import { loadFaultsConfig } from './faults-config.ts';
-import {
-  cleanFigures,
-  figuresEqual,
-  openFaultDatabase,
-  type ComparableFigures,
-} from './figures.ts';
+import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
 import { Aggregators, crimestats, pipelineEnv } from './services.ts';
 
@@ -18,11 +13,12 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
   let servers: RestartableServers;
   let files: BackfillFiles;
   let clean: ComparableFigures;
+  let total: number;
 
   beforeAll(async () => {
     servers = await startRestartableServers();
     files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
-    clean = await cleanFigures(servers.clickhouseUrl, files.folder);
+    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
   }, 600_000);
   afterAll(async () => {
     await servers?.stop();
@@ -43,8 +39,12 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
       let ingestRunning = true;
       void ingest.done.then(() => (ingestRunning = false));
 
-      // The first file's records are on the broker: the ingest is under way.
-      await eventually('the ingest to publish', async () => (await published()) > 0n, 300_000);
+      // A quarter of the backfill is on the broker: the ingest is well under way.
+      await eventually(
+        'the ingest to publish',
+        async () => (await published()) >= BigInt(Math.ceil(total / 4)),
+        600_000,
+      );
       const landedMidIngest = ingestRunning;
       const before = await published();
       await servers.restartKafka();
@@ -63,7 +63,7 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
         name: 'Kafka broker restart',
         recoveryMs,
         seed: config.FAULTS_SEED,
-        detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; restarted mid-ingest: ${landedMidIngest} (${before} of ${await published()} records published)`,
+        detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; restarted mid-ingest: ${landedMidIngest} (${before} of ${total} records published)`,
       });
     } finally {
       await aggregators.kill('SIGKILL');

@@ -2,14 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startRestartableServers, type RestartableServers } from '@crimestats/testkit';
 import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
-import { groupCaughtUp } from './backfill-progress.ts';
+import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
 import { loadFaultsConfig } from './faults-config.ts';
-import {
-  cleanFigures,
-  figuresEqual,
-  openFaultDatabase,
-  type ComparableFigures,
-} from './figures.ts';
+import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
 import { Aggregators, crimestats, pipelineEnv } from './services.ts';
 
@@ -20,11 +15,12 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
   let servers: RestartableServers;
   let files: BackfillFiles;
   let clean: ComparableFigures;
+  let total: number;
 
   beforeAll(async () => {
     servers = await startRestartableServers();
     files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
-    clean = await cleanFigures(servers.clickhouseUrl, files.folder);
+    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
   }, 600_000);
   afterAll(async () => {
     await servers?.stop();
@@ -36,6 +32,7 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
     const env = pipelineEnv(servers, db.database);
     const aggregators = new Aggregators(env);
     const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
+    const published = recordsPublished(servers.brokers);
     try {
       const aggregator = await aggregators.start();
       let exited = false;
@@ -44,8 +41,13 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
       let ingestRunning = true;
       void ingest.done.then(() => (ingestRunning = false));
 
-      // The server goes once the aggregator is seen storing the backfill, so it is mid-way.
-      await aggregator.seen('batch stored');
+      // The server goes once the ingest has published part of the backfill: the aggregator has
+      // the rest of it to store while the server is away.
+      await eventually(
+        'the ingest to publish',
+        async () => (await published()) >= BigInt(Math.ceil(total / 4)),
+        600_000,
+      );
       await servers.stopClickHouse();
       const workLeft = ingestRunning || !(await caughtUp());
       // The outage's length is the fault itself, not a wait for anything.

@@ -20,7 +20,8 @@ const FaultsEnv = z.object({
   FAULTS_NOTIFIER_KILLS: z.coerce.number().int().min(1).default(3),
   /**
    * Free space, in KiB, on the small disk the single-machine store is copied onto for the
-   * full-disk case: room for a few files' writes, not for the whole load.
+   * full-disk case. Below the 16 MiB a load needs (disk-room.ts), every file is refused before
+   * it writes; above it, the engine's own refusal is met part-way through the load.
    */
   FAULTS_DISK_HEADROOM_KB: z.coerce.number().int().min(0).default(1536),
 });

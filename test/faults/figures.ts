@@ -55,10 +55,10 @@ export async function openFaultDatabase(
  * The clean run: the same files read by the ingest's own code into memory and computed in this
  * process by the aggregator's RecordProcessor in one go, with no fault anywhere.
  */
-export async function cleanFigures(
+export async function cleanRun(
   clickhouseUrl: string,
   folder: string,
-): Promise<ComparableFigures> {
+): Promise<{ figures: ComparableFigures; records: number }> {
   const records: MonthlyRecord[] = [];
   const populations: PopulationRecord[] = [];
   const report = await ingestSources(await expandInputs([folder]), {
@@ -84,7 +84,7 @@ export async function cleanFigures(
     });
     await processor.processRecords(records);
     if (populations.length > 0) await processor.processPopulations(populations);
-    return await everyFigure(db.store);
+    return { figures: await everyFigure(db.store), records: records.length };
   } finally {
     await db.close();
   }

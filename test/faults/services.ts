@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { startAggregatorProcess } from '../../services/aggregator/src/testing/aggregator-process.ts';
-import type { ServiceProcess } from '@crimestats/testkit';
+import { serviceProcessEnv, type ServiceProcess } from '@crimestats/testkit';
 
 const CLI = join(import.meta.dirname, '..', '..', 'services', 'cli', 'src', 'main.ts');
 
@@ -53,7 +53,7 @@ export interface CommandRun {
 /** A `crimestats` command in its own process, in distributed mode on the case's servers. */
 export function crimestats(env: Record<string, string>, ...args: string[]): CommandRun {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: serviceProcessEnv({ LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,6 +2,7 @@ import { MonthlyRecordSchema, PopulationRecordSchema } from '@crimestats/contrac
 import type { RecordProcessor } from '@crimestats/aggregator';
 import type { IngestSink } from '@crimestats/ingest';
 import { z } from 'zod';
+import { ensureRoomFor } from './disk-room.ts';
 
 /**
  * Single-machine mode's stand-in for the records topics: records are validated as Kafka's consumer
@@ -37,6 +38,7 @@ export function inProcessIngestSink(
     publishRecords: (records) =>
       serial(async () => {
         const valid = z.array(MonthlyRecordSchema).parse(records);
+        if (storePath !== undefined) await ensureRoomFor(storePath);
         await processor
           .processRecords(valid)
           .then(() => otherForces(new Set(valid.map((r) => r.areaCode))))
@@ -46,6 +48,7 @@ export function inProcessIngestSink(
     publishPopulations: (records) =>
       serial(async () => {
         const valid = z.array(PopulationRecordSchema).parse(records);
+        if (storePath !== undefined) await ensureRoomFor(storePath);
         await processor
           .processPopulations(valid)
           .then(() => otherForces(new Set(valid.map((r) => r.areaCode))))

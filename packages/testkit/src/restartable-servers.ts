@@ -19,8 +19,11 @@ export interface RestartableServers {
   clickhouseUrl: string;
   /** Stops the broker (SIGTERM, as an operator would) and starts it again on its own data. */
   restartKafka(): Promise<void>;
-  /** Stops the ClickHouse server; nothing answers on its port until startClickHouse(). */
-  stopClickHouse(): Promise<void>;
+  /**
+   * Stops the ClickHouse server, at once with SIGKILL (a crash: nothing finishes first) or with
+   * SIGTERM; nothing answers on its port until startClickHouse().
+   */
+  stopClickHouse(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   startClickHouse(): Promise<void>;
   /** Stops both and deletes their folder. */
   stop(): Promise<void>;
@@ -53,8 +56,11 @@ export async function startRestartableServers(): Promise<RestartableServers> {
   const startKafka = async () => {
     kafkaPid = (await startKafkaBroker(kafkaOptions)).process.pid;
   };
-  const stopClickHouse = async () => {
-    if (clickhousePid !== undefined) await stopPid(clickhousePid, 30_000);
+  const stopClickHouse = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
+    if (clickhousePid === undefined) return;
+    if (signal === 'SIGKILL') process.kill(clickhousePid, 'SIGKILL');
+    // Waits until the process is gone (a killed one only has to be reaped).
+    await stopPid(clickhousePid, 30_000);
     clickhousePid = undefined;
   };
   const startClickHouse = async () => {

@@ -22,7 +22,7 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
 
   beforeAll(async () => {
     servers = await startRestartableServers();
-    files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
+    files = await backfillFiles(config.FAULTS_ROWS);
     ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
   }, 600_000);
   afterAll(async () => {

@@ -17,7 +17,7 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
 
   beforeAll(async () => {
     servers = await startRestartableServers();
-    files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
+    files = await backfillFiles(config.FAULTS_ROWS);
     ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
   }, 600_000);
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
 
   beforeAll(async () => {
     servers = await startRestartableServers();
-    files = await backfillFiles(config.FAULTS_ROWS, config.FAULTS_SEED);
+    files = await backfillFiles(config.FAULTS_ROWS);
     ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
   }, 600_000);
   afterAll(async () => {

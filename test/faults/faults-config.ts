@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The fault suite's settings. The seed picks every random point (kill moments, generated files);
+ * The fault suite's settings. The seed picks every random point (where the kills and outages fall);
  * a failure prints it, and FAULTS_SEED runs the same case again.
  */
 const FaultsEnv = z.object({

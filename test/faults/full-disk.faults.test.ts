@@ -79,7 +79,7 @@ describe.skipIf(!privateMountsAvailable())('a full disk under the single-machine
   beforeAll(async () => {
     // A small set: the single-machine pipeline recomputes after every file, and the point is
     // where the writes stop, not the volume.
-    const files = await backfillFiles(BACKFILL_MONTHS * 1_000, config.FAULTS_SEED);
+    const files = await backfillFiles(BACKFILL_MONTHS * 1_000);
     scratch = mkdtempSync(join(tmpdir(), 'crimestats-faults-disk-'));
     base = join(scratch, 'base');
     rest = join(scratch, 'rest');

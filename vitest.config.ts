@@ -18,7 +18,8 @@ export default defineConfig({
             'infra/local/src/**/*.test.ts',
             'test/**/*.test.ts',
           ],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Fault cases (`pnpm test:faults`) start and restart servers of their own, for minutes.
+          exclude: ['**/*.int.test.ts', '**/*.faults.test.ts', '**/node_modules/**'],
           // Property tests run hundreds of cases; on a busy two-core machine the default 5 s
           // deadline fails them for slowness alone. The deadline is there to catch hangs.
           testTimeout: 30_000,

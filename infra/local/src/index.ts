@@ -7,3 +7,4 @@ export {
 export { ensureKafkaJars, startKafkaBroker, kafkaAnswers, KAFKA_VERSION } from './kafka-broker.ts';
 export { startClickHouseServer, clickHouseAnswers } from './clickhouse-server.ts';
 export { MissingPrerequisiteError } from './prerequisites.ts';
+export { stopPid } from './managed-process.ts';

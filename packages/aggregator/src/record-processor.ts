@@ -58,7 +58,6 @@ export class RecordProcessor {
     if (records.length === 0) return { records: 0, figures: 0, updates: 0, recomputeMs: 0 };
     const { store, reference } = this.#o;
     await store.monthlyRecords.insert(records);
-    await this.#recordLoads(records);
     const touched = new Set<Month>();
     for (const r of records) {
       for (let i = 0; i < r.months; i++) touched.add(addMonths(parseMonth(r.month), i));
@@ -76,6 +75,9 @@ export class RecordProcessor {
       );
       return this.#recompute({ categories, periodEnds, forceCodes });
     });
+    // Last, so a load on record is one whose figures are stored: a failed write before it (a full
+    // disk) leaves no load, and a replay after a crash records it then.
+    await this.#recordLoads(records);
     return { records: records.length, ...recomputed };
   }
 

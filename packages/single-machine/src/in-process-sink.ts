@@ -2,6 +2,7 @@ import { MonthlyRecordSchema, PopulationRecordSchema } from '@crimestats/contrac
 import type { RecordProcessor } from '@crimestats/aggregator';
 import type { IngestSink } from '@crimestats/ingest';
 import { z } from 'zod';
+import { ensureRoomFor } from './disk-room.ts';
 
 /**
  * Single-machine mode's stand-in for the records topics: records are validated as Kafka's consumer
@@ -17,8 +18,17 @@ export function inProcessIngestSink(
    * recomputes its reference's force, so figures of another loaded force are recomputed here.
    */
   otherForces: (areaCodes: ReadonlySet<string>) => Promise<void> = async () => {},
+  /** The embedded engine's folder, named when storing fails: a full disk there is the usual cause. */
+  storePath?: string,
 ): IngestSink {
   let queue: Promise<unknown> = Promise.resolve();
+  const failed = (error: unknown): never => {
+    const where = storePath === undefined ? 'the store' : `the store in ${storePath}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${where} could not be written (the load is not recorded): ${reason}`, {
+      cause: error,
+    });
+  };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => {});
@@ -28,15 +38,21 @@ export function inProcessIngestSink(
     publishRecords: (records) =>
       serial(async () => {
         const valid = z.array(MonthlyRecordSchema).parse(records);
-        await processor.processRecords(valid);
-        await otherForces(new Set(valid.map((r) => r.areaCode)));
+        if (storePath !== undefined) await ensureRoomFor(storePath);
+        await processor
+          .processRecords(valid)
+          .then(() => otherForces(new Set(valid.map((r) => r.areaCode))))
+          .catch(failed);
         await afterLoad();
       }),
     publishPopulations: (records) =>
       serial(async () => {
         const valid = z.array(PopulationRecordSchema).parse(records);
-        await processor.processPopulations(valid);
-        await otherForces(new Set(valid.map((r) => r.areaCode)));
+        if (storePath !== undefined) await ensureRoomFor(storePath);
+        await processor
+          .processPopulations(valid)
+          .then(() => otherForces(new Set(valid.map((r) => r.areaCode))))
+          .catch(failed);
         await afterLoad();
       }),
   };

@@ -101,6 +101,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
       processor,
       () => notifier.flushAll(),
       (areaCodes) => recomputeOtherForces(processor, reference, opts.forceCode, areaCodes),
+      path,
     ),
     updates,
     notifier,

@@ -19,3 +19,4 @@ export {
   type WebhookReceiver,
 } from './webhook-receiver.ts';
 export { seededRandom } from './seeded-random.ts';
+export { startRestartableServers, type RestartableServers } from './restartable-servers.ts';

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  seededRandom,
+  startRestartableServers,
+  type RestartableServers,
+} from '@crimestats/testkit';
+import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
+import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
+import { loadFaultsConfig } from './faults-config.ts';
+import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
+import { recordRecovery } from './record-recovery.ts';
+import { Aggregators, crimestats, pipelineEnv } from './services.ts';
+
+const config = loadFaultsConfig();
+
+describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a backfill`, () => {
+  let servers: RestartableServers;
+  let files: BackfillFiles;
+  let clean: ComparableFigures;
+  let total: number;
+
+  beforeAll(async () => {
+    servers = await startRestartableServers();
+    files = await backfillFiles(config.FAULTS_ROWS);
+    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
+  }, 600_000);
+  afterAll(async () => {
+    await servers?.stop();
+  });
+
+  it('ends with every figure identical to a clean run', async () => {
+    console.log(`[faults] aggregator-killed: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
+    const random = seededRandom(config.FAULTS_SEED);
+    const db = await openFaultDatabase(servers.clickhouseUrl);
+    const env = pipelineEnv(servers, db.database);
+    const aggregators = new Aggregators(env);
+    const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
+    const published = recordsPublished(servers.brokers);
+    try {
+      await aggregators.start();
+      const ingest = crimestats(env, 'ingest', files.folder);
+      let ingestEnded: number | undefined;
+      void ingest.done.then(() => (ingestEnded = performance.now()));
+      // The kills fall at random points of the backfill, measured in records the ingest has
+      // published: the instance killed has records in hand or on the way.
+      const points = Array.from({ length: config.FAULTS_AGGREGATOR_KILLS }, () =>
+        BigInt(Math.ceil(random() * total)),
+      ).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const landed: string[] = [];
+      let restarted = performance.now();
+      for (const point of points) {
+        await eventually(
+          'the ingest to get there',
+          async () => (await published()) >= point,
+          600_000,
+        );
+        const workLeft = ingestEnded === undefined || !(await caughtUp());
+        await aggregators.kill('SIGKILL');
+        landed.push(`at record ${point}, work left: ${workLeft}`);
+        await aggregators.start();
+        restarted = performance.now();
+      }
+      const { code, output } = await ingest.done;
+      expect(code, output).toBe(0);
+
+      const from = Math.max(restarted, ingestEnded ?? 0);
+      await eventually(
+        'the figures to equal the clean run',
+        async () => (await caughtUp()) && (await figuresEqual(db.store, clean)),
+        600_000,
+      );
+      const recoveryMs = performance.now() - from;
+      expect(await figuresEqual(db.store, clean)).toBe(true);
+      recordRecovery({
+        name: 'aggregator SIGKILL ×' + config.FAULTS_AGGREGATOR_KILLS,
+        recoveryMs,
+        seed: config.FAULTS_SEED,
+        detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; kills: ${landed.join('; ')}`,
+      });
+    } finally {
+      await aggregators.kill('SIGKILL');
+      await db.close();
+    }
+  }, 1_800_000);
+});

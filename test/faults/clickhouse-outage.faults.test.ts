@@ -1,0 +1,80 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startRestartableServers, type RestartableServers } from '@crimestats/testkit';
+import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
+import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
+import { loadFaultsConfig } from './faults-config.ts';
+import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
+import { recordRecovery } from './record-recovery.ts';
+import { Aggregators, crimestats, pipelineEnv } from './services.ts';
+
+const config = loadFaultsConfig();
+const downSeconds = config.FAULTS_CLICKHOUSE_DOWN_MS / 1000;
+
+describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregation`, () => {
+  let servers: RestartableServers;
+  let files: BackfillFiles;
+  let clean: ComparableFigures;
+  let total: number;
+
+  beforeAll(async () => {
+    servers = await startRestartableServers();
+    files = await backfillFiles(config.FAULTS_ROWS);
+    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
+  }, 600_000);
+  afterAll(async () => {
+    await servers?.stop();
+  });
+
+  it('ends with every figure identical to a clean run, the aggregator never restarted', async () => {
+    console.log(`[faults] clickhouse-outage: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
+    const db = await openFaultDatabase(servers.clickhouseUrl);
+    const env = pipelineEnv(servers, db.database);
+    const aggregators = new Aggregators(env);
+    const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
+    const published = recordsPublished(servers.brokers);
+    try {
+      const aggregator = await aggregators.start();
+      let exited = false;
+      aggregator.child.once('exit', () => (exited = true));
+      const ingest = crimestats(env, 'ingest', files.folder);
+      let ingestRunning = true;
+      void ingest.done.then(() => (ingestRunning = false));
+
+      // The server goes once the ingest has published part of the backfill: the aggregator has
+      // the rest of it to store while the server is away.
+      await eventually(
+        'the ingest to publish',
+        async () => (await published()) >= BigInt(Math.ceil(total / 4)),
+        600_000,
+      );
+      const ingestWasRunning = ingestRunning;
+      const workLeft = ingestRunning || !(await caughtUp());
+      // Gone at once, as in a crash: a graceful stop would let the work under way finish first.
+      await servers.stopClickHouse('SIGKILL');
+      // The outage's length is the fault itself, not a wait for anything.
+      await delay(config.FAULTS_CLICKHOUSE_DOWN_MS);
+      await servers.startClickHouse();
+      const back = performance.now();
+
+      const { code, output } = await ingest.done;
+      expect(code, output).toBe(0);
+      await eventually(
+        'the figures to equal the clean run',
+        async () => (await caughtUp()) && (await figuresEqual(db.store, clean)),
+        600_000,
+      );
+      const recoveryMs = performance.now() - back;
+      expect(exited).toBe(false);
+      recordRecovery({
+        name: `ClickHouse down ${downSeconds} s`,
+        recoveryMs,
+        seed: config.FAULTS_SEED,
+        detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; work left when it went: ${workLeft}, ingest still running: ${ingestWasRunning}`,
+      });
+    } finally {
+      await aggregators.kill('SIGKILL');
+      await db.close();
+    }
+  }, 1_800_000);
+});

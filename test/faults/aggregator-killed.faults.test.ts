@@ -1,42 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  seededRandom,
-  startRestartableServers,
-  type RestartableServers,
-} from '@crimestats/testkit';
-import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
-import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, seededRandom } from '@crimestats/testkit';
+import { backfillCase, openBackfillPipeline } from './backfill-case.ts';
 import { loadFaultsConfig } from './faults-config.ts';
-import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
+import { figuresEqual } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
-import { Aggregators, crimestats, pipelineEnv } from './services.ts';
+import { crimestats } from './services.ts';
 
 const config = loadFaultsConfig();
 
 describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a backfill`, () => {
-  let servers: RestartableServers;
-  let files: BackfillFiles;
-  let clean: ComparableFigures;
-  let total: number;
-
-  beforeAll(async () => {
-    servers = await startRestartableServers();
-    files = await backfillFiles(config.FAULTS_ROWS);
-    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
-  }, 600_000);
-  afterAll(async () => {
-    await servers?.stop();
-  });
+  const backfill = backfillCase(config.FAULTS_ROWS);
 
   it('ends with every figure identical to a clean run', async () => {
     console.log(`[faults] aggregator-killed: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
     const random = seededRandom(config.FAULTS_SEED);
-    const db = await openFaultDatabase(servers.clickhouseUrl);
-    const env = pipelineEnv(servers, db.database);
-    const aggregators = new Aggregators(env);
-    const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
-    const published = recordsPublished(servers.brokers);
+    const { servers, files, clean, total } = backfill();
+    const pipeline = await openBackfillPipeline(servers);
+    const { db, env, aggregators, caughtUp, published } = pipeline;
     try {
       await aggregators.start();
       const ingest = crimestats(env, 'ingest', files.folder);
@@ -65,11 +45,7 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
       expect(code, output).toBe(0);
 
       const from = Math.max(restarted, ingestEnded ?? 0);
-      await eventually(
-        'the figures to equal the clean run',
-        async () => (await caughtUp()) && (await figuresEqual(db.store, clean)),
-        600_000,
-      );
+      await pipeline.recovered(clean);
       const recoveryMs = performance.now() - from;
       expect(await figuresEqual(db.store, clean)).toBe(true);
       recordRecovery({
@@ -79,8 +55,7 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
         detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; kills: ${landed.join('; ')}`,
       });
     } finally {
-      await aggregators.kill('SIGKILL');
-      await db.close();
+      await pipeline.close();
     }
   }, 1_800_000);
 });

@@ -1,36 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startRestartableServers, type RestartableServers } from '@crimestats/testkit';
-import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
-import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '@crimestats/testkit';
+import { backfillCase, openBackfillPipeline } from './backfill-case.ts';
 import { loadFaultsConfig } from './faults-config.ts';
-import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
-import { Aggregators, crimestats, pipelineEnv } from './services.ts';
+import { crimestats } from './services.ts';
 
 const config = loadFaultsConfig();
 
 describe('the Kafka broker restarted in the middle of an ingest', () => {
-  let servers: RestartableServers;
-  let files: BackfillFiles;
-  let clean: ComparableFigures;
-  let total: number;
-
-  beforeAll(async () => {
-    servers = await startRestartableServers();
-    files = await backfillFiles(config.FAULTS_ROWS);
-    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
-  }, 600_000);
-  afterAll(async () => {
-    await servers?.stop();
-  });
+  const backfill = backfillCase(config.FAULTS_ROWS);
 
   it('ends with every figure identical to a clean run, no command or service restarted', async () => {
     console.log(`[faults] broker-restart: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
-    const db = await openFaultDatabase(servers.clickhouseUrl);
-    const env = pipelineEnv(servers, db.database);
-    const aggregators = new Aggregators(env);
-    const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
-    const published = recordsPublished(servers.brokers);
+    const { servers, files, clean, total } = backfill();
+    const pipeline = await openBackfillPipeline(servers);
+    const { env, aggregators, published } = pipeline;
     try {
       const aggregator = await aggregators.start();
       let exited = false;
@@ -52,11 +36,7 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
 
       const { code, output } = await ingest.done;
       expect(code, output).toBe(0);
-      await eventually(
-        'the figures to equal the clean run',
-        async () => (await caughtUp()) && (await figuresEqual(db.store, clean)),
-        600_000,
-      );
+      await pipeline.recovered(clean);
       const recoveryMs = performance.now() - back;
       expect(exited).toBe(false);
       recordRecovery({
@@ -66,8 +46,7 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
         detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; restarted mid-ingest: ${landedMidIngest} (${before} of ${total} records published)`,
       });
     } finally {
-      await aggregators.kill('SIGKILL');
-      await db.close();
+      await pipeline.close();
     }
   }, 1_800_000);
 });

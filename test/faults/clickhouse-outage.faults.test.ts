@@ -1,38 +1,22 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startRestartableServers, type RestartableServers } from '@crimestats/testkit';
-import { backfillFiles, type BackfillFiles } from './backfill-files.ts';
-import { groupCaughtUp, recordsPublished } from './backfill-progress.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '@crimestats/testkit';
+import { backfillCase, openBackfillPipeline } from './backfill-case.ts';
 import { loadFaultsConfig } from './faults-config.ts';
-import { cleanRun, figuresEqual, openFaultDatabase, type ComparableFigures } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
-import { Aggregators, crimestats, pipelineEnv } from './services.ts';
+import { crimestats } from './services.ts';
 
 const config = loadFaultsConfig();
 const downSeconds = config.FAULTS_CLICKHOUSE_DOWN_MS / 1000;
 
 describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregation`, () => {
-  let servers: RestartableServers;
-  let files: BackfillFiles;
-  let clean: ComparableFigures;
-  let total: number;
-
-  beforeAll(async () => {
-    servers = await startRestartableServers();
-    files = await backfillFiles(config.FAULTS_ROWS);
-    ({ figures: clean, records: total } = await cleanRun(servers.clickhouseUrl, files.folder));
-  }, 600_000);
-  afterAll(async () => {
-    await servers?.stop();
-  });
+  const backfill = backfillCase(config.FAULTS_ROWS);
 
   it('ends with every figure identical to a clean run, the aggregator never restarted', async () => {
     console.log(`[faults] clickhouse-outage: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
-    const db = await openFaultDatabase(servers.clickhouseUrl);
-    const env = pipelineEnv(servers, db.database);
-    const aggregators = new Aggregators(env);
-    const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
-    const published = recordsPublished(servers.brokers);
+    const { servers, files, clean, total } = backfill();
+    const pipeline = await openBackfillPipeline(servers);
+    const { env, aggregators, caughtUp, published } = pipeline;
     try {
       const aggregator = await aggregators.start();
       let exited = false;
@@ -59,11 +43,7 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
 
       const { code, output } = await ingest.done;
       expect(code, output).toBe(0);
-      await eventually(
-        'the figures to equal the clean run',
-        async () => (await caughtUp()) && (await figuresEqual(db.store, clean)),
-        600_000,
-      );
+      await pipeline.recovered(clean);
       const recoveryMs = performance.now() - back;
       expect(exited).toBe(false);
       recordRecovery({
@@ -73,8 +53,7 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
         detail: `${files.rows.toLocaleString('en-GB')} rows, ${clean.length} figures; work left when it went: ${workLeft}, ingest still running: ${ingestWasRunning}`,
       });
     } finally {
-      await aggregators.kill('SIGKILL');
-      await db.close();
+      await pipeline.close();
     }
   }, 1_800_000);
 });

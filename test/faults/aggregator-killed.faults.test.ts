@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, seededRandom } from '@crimestats/testkit';
+import { seededRandom } from '@crimestats/testkit';
 import { backfillCase, openBackfillPipeline } from './backfill-case.ts';
 import { loadFaultsConfig } from './faults-config.ts';
 import { figuresEqual } from './figures.ts';
 import { recordRecovery } from './record-recovery.ts';
-import { crimestats } from './services.ts';
 
 const config = loadFaultsConfig();
 
@@ -16,12 +15,10 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
     const random = seededRandom(config.FAULTS_SEED);
     const { servers, files, clean, total } = backfill();
     const pipeline = await openBackfillPipeline(servers);
-    const { db, env, aggregators, caughtUp, published } = pipeline;
+    const { db, aggregators, caughtUp } = pipeline;
     try {
       await aggregators.start();
-      const ingest = crimestats(env, 'ingest', files.folder);
-      let ingestEnded: number | undefined;
-      void ingest.done.then(() => (ingestEnded = performance.now()));
+      const ingest = pipeline.ingest(files.folder);
       // The kills fall at random points of the backfill, measured in records the ingest has
       // published: the instance killed has records in hand or on the way.
       const points = Array.from({ length: config.FAULTS_AGGREGATOR_KILLS }, () =>
@@ -30,12 +27,8 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
       const landed: string[] = [];
       let restarted = performance.now();
       for (const point of points) {
-        await eventually(
-          'the ingest to get there',
-          async () => (await published()) >= point,
-          600_000,
-        );
-        const workLeft = ingestEnded === undefined || !(await caughtUp());
+        await pipeline.untilPublished(point);
+        const workLeft = ingest.endedAt() === undefined || !(await caughtUp());
         await aggregators.kill('SIGKILL');
         landed.push(`at record ${point}, work left: ${workLeft}`);
         await aggregators.start();
@@ -44,7 +37,7 @@ describe(`aggregator SIGKILLed ${config.FAULTS_AGGREGATOR_KILLS} times during a 
       const { code, output } = await ingest.done;
       expect(code, output).toBe(0);
 
-      const from = Math.max(restarted, ingestEnded ?? 0);
+      const from = Math.max(restarted, ingest.endedAt() ?? 0);
       await pipeline.recovered(clean);
       const recoveryMs = performance.now() - from;
       expect(await figuresEqual(db.store, clean)).toBe(true);

@@ -9,7 +9,7 @@ import {
   type ComparableFigures,
   type FaultDatabase,
 } from './figures.ts';
-import { Aggregators, pipelineEnv } from './services.ts';
+import { Aggregators, crimestats, pipelineEnv, type CommandRun } from './services.ts';
 
 /** What a backfill case starts from: its own servers, the files, and the clean run's figures. */
 export interface BackfillCase {
@@ -51,10 +51,19 @@ export interface BackfillPipeline {
   caughtUp: () => Promise<boolean>;
   /** How many records the ingest has published. */
   published: () => Promise<bigint>;
+  /** Resolves once the ingest has published at least `records` records. */
+  untilPublished: (records: bigint) => Promise<void>;
+  /** `crimestats ingest` of the case's files, in its own process. */
+  ingest: (folder: string) => IngestRun;
   /** Resolves once the aggregators have caught up and every figure equals the clean run's. */
   recovered: (clean: ComparableFigures) => Promise<void>;
   /** Kills the aggregator still running and closes the connection to the database. */
   close: () => Promise<void>;
+}
+
+/** A running ingest, and when it ended (performance.now()), once it has. */
+export interface IngestRun extends CommandRun {
+  endedAt: () => number | undefined;
 }
 
 export async function openBackfillPipeline(servers: RestartableServers): Promise<BackfillPipeline> {
@@ -62,12 +71,26 @@ export async function openBackfillPipeline(servers: RestartableServers): Promise
   const env = pipelineEnv(servers, db.database);
   const aggregators = new Aggregators(env);
   const caughtUp = groupCaughtUp(servers.brokers, env.AGGREGATOR_GROUP_ID!);
+  const published = recordsPublished(servers.brokers);
   return {
     db,
     env,
     aggregators,
     caughtUp,
-    published: recordsPublished(servers.brokers),
+    published,
+    untilPublished: async (records) => {
+      await eventually(
+        'the ingest to get there',
+        async () => (await published()) >= records,
+        600_000,
+      );
+    },
+    ingest: (folder) => {
+      const run = crimestats(env, 'ingest', folder);
+      let endedAt: number | undefined;
+      void run.done.then(() => (endedAt = performance.now()));
+      return { ...run, endedAt: () => endedAt };
+    },
     recovered: async (clean) => {
       await eventually(
         'the figures to equal the clean run',

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { eventually } from '@crimestats/testkit';
 import { backfillCase, openBackfillPipeline } from './backfill-case.ts';
 import { loadFaultsConfig } from './faults-config.ts';
 import { recordRecovery } from './record-recovery.ts';
-import { crimestats } from './services.ts';
 
 const config = loadFaultsConfig();
 
@@ -14,22 +12,16 @@ describe('the Kafka broker restarted in the middle of an ingest', () => {
     console.log(`[faults] broker-restart: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
     const { servers, files, clean, total } = backfill();
     const pipeline = await openBackfillPipeline(servers);
-    const { env, aggregators, published } = pipeline;
+    const { aggregators, published } = pipeline;
     try {
       const aggregator = await aggregators.start();
       let exited = false;
       aggregator.child.once('exit', () => (exited = true));
-      const ingest = crimestats(env, 'ingest', files.folder);
-      let ingestRunning = true;
-      void ingest.done.then(() => (ingestRunning = false));
+      const ingest = pipeline.ingest(files.folder);
 
       // A quarter of the backfill is on the broker: the ingest is well under way.
-      await eventually(
-        'the ingest to publish',
-        async () => (await published()) >= BigInt(Math.ceil(total / 4)),
-        600_000,
-      );
-      const landedMidIngest = ingestRunning;
+      await pipeline.untilPublished(BigInt(Math.ceil(total / 4)));
+      const landedMidIngest = ingest.endedAt() === undefined;
       const before = await published();
       await servers.restartKafka();
       const back = performance.now();

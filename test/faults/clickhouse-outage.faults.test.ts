@@ -1,10 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { eventually } from '@crimestats/testkit';
 import { backfillCase, openBackfillPipeline } from './backfill-case.ts';
 import { loadFaultsConfig } from './faults-config.ts';
 import { recordRecovery } from './record-recovery.ts';
-import { crimestats } from './services.ts';
 
 const config = loadFaultsConfig();
 const downSeconds = config.FAULTS_CLICKHOUSE_DOWN_MS / 1000;
@@ -16,24 +14,18 @@ describe(`ClickHouse unavailable for ${downSeconds} s in the middle of aggregati
     console.log(`[faults] clickhouse-outage: seed ${config.FAULTS_SEED} (FAULTS_SEED to repeat)`);
     const { servers, files, clean, total } = backfill();
     const pipeline = await openBackfillPipeline(servers);
-    const { env, aggregators, caughtUp, published } = pipeline;
+    const { aggregators, caughtUp } = pipeline;
     try {
       const aggregator = await aggregators.start();
       let exited = false;
       aggregator.child.once('exit', () => (exited = true));
-      const ingest = crimestats(env, 'ingest', files.folder);
-      let ingestRunning = true;
-      void ingest.done.then(() => (ingestRunning = false));
+      const ingest = pipeline.ingest(files.folder);
 
       // The server goes once the ingest has published part of the backfill: the aggregator has
       // the rest of it to store while the server is away.
-      await eventually(
-        'the ingest to publish',
-        async () => (await published()) >= BigInt(Math.ceil(total / 4)),
-        600_000,
-      );
-      const ingestWasRunning = ingestRunning;
-      const workLeft = ingestRunning || !(await caughtUp());
+      await pipeline.untilPublished(BigInt(Math.ceil(total / 4)));
+      const ingestWasRunning = ingest.endedAt() === undefined;
+      const workLeft = ingest.endedAt() === undefined || !(await caughtUp());
       // Gone at once, as in a crash: a graceful stop would let the work under way finish first.
       await servers.stopClickHouse('SIGKILL');
       // The outage's length is the fault itself, not a wait for anything.

@@ -8,12 +8,8 @@ import { uint64Column } from '../columns.ts';
 import { selectRows } from '../query.ts';
 import { qualified, sql } from '../sql.ts';
 import { stopMerges, withMigratedDatabase } from '../testing/migrated-database.ts';
-import {
-  countsOfSeries,
-  MIXED_CATEGORIES,
-  randomRecords,
-  seeded,
-} from '../testing/random-records.ts';
+import { countsOfSeries, MIXED_CATEGORIES, randomRecords } from '../testing/random-records.ts';
+import { seededRandom } from '@crimestats/testkit';
 import { MonthlyRecordsRepository } from './monthly-records.ts';
 
 function record(overrides: Partial<MonthlyRecord> = {}): MonthlyRecord {
@@ -229,7 +225,7 @@ describe.each(clickhouseEngines)('MonthlyRecordsRepository (%s)', (engine) => {
       await stopMerges(db, 'monthly_records');
       const repo = new MonthlyRecordsRepository(db.client, db.database);
       const areas = ['E07000039', 'E06000015', 'E07000032'];
-      const random = seeded(14);
+      const random = seededRandom(14);
       // Earlier revisions of most records, in their own part, that the latest must replace.
       const earlier = randomRecords(random, areas).map((r) => ({ ...r, count: r.count + 1000 }));
       const latest = randomRecords(random, areas).map((r) => ({

@@ -2,18 +2,6 @@ import type { MonthlyRecord, SourceKind } from '@crimestats/contracts';
 import { addMonths, parseMonth, type MonthlyCount } from '@crimestats/domain';
 import type { CountSeries } from '../monthly-series.ts';
 
-/** A small seeded generator (mulberry32), so a failing case can be run again. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Parents supplied and derived, their children, and a quarter-only subtree of defaultCategories. */
 export const MIXED_CATEGORIES = [
   'vehicle-crime',

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listRoutes } from '@crimestats/http';
-import { openClickHouse } from '@crimestats/store';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../packages/reporting-http/src/testing/reporting-fixture.ts';
-import { fakeSubscriptionSettings } from '../../packages/reporting-http/src/testing/subscriptions-fixture.ts';
+import { reportingAppRoutes } from '../../packages/reporting-http/src/testing/app-routes.ts';
 import { buildProgram } from '../../services/cli/src/program.ts';
 import { ROOT } from './workspace.ts';
 
@@ -23,26 +20,6 @@ function commandPaths(
     const flags = sub.options.flatMap((option) => (option.long ? [option.long] : []));
     return [{ path: path.join(' '), flags }, ...commandPaths(sub, path)];
   });
-}
-
-/**
- * Every route of the reporting app as the contract writes it (`GET /v1/areas/{code}/trend`). The app is
- * built over a client that is never asked anything, with the subscription routes it serves only
- * when given their settings.
- */
-async function reportingRoutes(): Promise<string[]> {
-  const client = openClickHouse({ kind: 'server', url: 'http://127.0.0.1:9' });
-  const app = await buildTestApp(
-    { client, database: 'unused' },
-    { cache: undefined, subscriptions: fakeSubscriptionSettings().settings },
-  );
-  try {
-    await app.ready();
-    return listRoutes(app);
-  } finally {
-    await app.close();
-    await client.close();
-  }
 }
 
 describe('docs/contract.md', () => {
@@ -66,7 +43,7 @@ describe('docs/contract.md', () => {
   }, 30_000);
 
   it('describes every route of the reporting service', async () => {
-    const routes = await reportingRoutes();
+    const routes = await reportingAppRoutes();
     expect(routes).toEqual(
       expect.arrayContaining([
         'GET /v1/comparisons',

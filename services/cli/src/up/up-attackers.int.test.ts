@@ -1,6 +1,4 @@
 import { hashToken, newToken } from '@crimestats/auth';
-import { listRoutes } from '@crimestats/http';
-import { openClickHouse } from '@crimestats/store';
 import { startWebhookReceiver, type WebhookReceiver } from '@crimestats/testkit';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,28 +10,8 @@ import {
   type SmtpReceiver,
 } from '../../../../packages/digests/src/testing/smtp-receiver.ts';
 import { writePoliceUkFile } from '../../../../packages/ingest/src/testing/generate-police-uk.ts';
-import { buildTestApp } from '../../../../packages/reporting-http/src/testing/reporting-fixture.ts';
-import { fakeSubscriptionSettings } from '../../../../packages/reporting-http/src/testing/subscriptions-fixture.ts';
+import { reportingAppRoutes } from '../../../../packages/reporting-http/src/testing/app-routes.ts';
 import { startUp, type RunningUp } from '../testing/cli-process.ts';
-
-/**
- * The reporting app's routes, from Fastify's own list (built over a store that is never asked),
- * which `up` serves on its one port beside its upload route.
- */
-async function reportingRoutes(): Promise<string[]> {
-  const client = openClickHouse({ kind: 'server', url: 'http://127.0.0.1:9' });
-  const app = await buildTestApp(
-    { client, database: 'unused' },
-    { cache: undefined, subscriptions: fakeSubscriptionSettings().settings },
-  );
-  try {
-    await app.ready();
-    return listRoutes(app);
-  } finally {
-    await app.close();
-    await client.close();
-  }
-}
 
 // A whole run of `crimestats up`, logging everything (LOG_LEVEL=debug): tokens used right and
 // wrong, a webhook subscription and its secret, an email subscription through an SMTP server
@@ -154,7 +132,7 @@ describe('crimestats up against attackers', () => {
   }, 120_000);
 
   it('refuses a missing, wrong or expired token on every /v1 route it serves', async () => {
-    const routes = [...(await reportingRoutes()), 'POST /v1/uploads'].filter((route) =>
+    const routes = [...(await reportingAppRoutes()), 'POST /v1/uploads'].filter((route) =>
       route.includes(' /v1/'),
     );
     const wrong: string[] = [];

@@ -93,5 +93,6 @@ export {
   withReferenceAreas,
   type ReferenceAreaRow,
 } from './reference-areas.ts';
+export { LoadedReferenceSchema, type LoadedReference } from './loaded-reference.ts';
 export { describeMonthRuns } from './month-runs.ts';
 export { PLAN_CATEGORIES, PLAN_CATEGORY_CODES, type PlanCategory } from './plan-categories.ts';

@@ -91,6 +91,7 @@ interface Ids {
 const CSP_ON_ANOTHER_AREA: Record<string, 403 | 'shared'> = {
   'GET /v1/areas': 'shared',
   'GET /v1/categories': 'shared',
+  'GET /v1/reference': 'shared',
   'GET /v1/whoami': 'shared',
   'GET /v1/comparisons': 'shared',
   // Every area's figures are in the pack, as in the comparison; only its own area's increases.

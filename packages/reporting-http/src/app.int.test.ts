@@ -74,6 +74,16 @@ describe('reporting service on the real store (server)', () => {
     });
   });
 
+  describe('GET /v1/reference', () => {
+    it('gives the loaded reference rows: none beside the reference in code', async () => {
+      const res = await get('/v1/reference');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ areas: [], categories: [] });
+      // JSON only, and no parameters: a typo is refused, not ignored.
+      expect((await get('/v1/reference?format=csv')).statusCode).toBe(400);
+    });
+  });
+
   describe('GET /v1/comparisons', () => {
     it("gives the contract's answer with the load it rests on", async () => {
       const res = await get('/v1/comparisons?category=total-recorded-crime&period=2025-12');
@@ -437,6 +447,7 @@ describe('reporting service on the real store (server)', () => {
         '/v1/categories',
         '/v1/comparisons',
         '/v1/packs',
+        '/v1/reference',
         '/v1/whoami',
       ]);
       const comparisons = openapi.paths['/v1/comparisons'].get;

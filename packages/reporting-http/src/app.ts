@@ -1,7 +1,6 @@
 import type { TokenRegistry } from '@crimestats/auth';
 import { EventTail, namesFrom } from '@crimestats/notifier';
 import type { FiguresReference } from '@crimestats/reporting';
-import { FigureEventsRepository } from '@crimestats/store';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyPluginAsync,
@@ -14,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { createStore } from '@crimestats/store';
+import { createStore, loadedReference } from '@crimestats/store';
 import { requireReader } from './auth.ts';
 import {
   REDACT_AUTHORIZATION,
@@ -152,7 +151,8 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     cache: deps.cache,
   });
   const { areas, categories } = deps.reference;
-  const figureEvents = new FigureEventsRepository(deps.store.client, deps.store.database);
+  const store = createStore(deps.store.client, deps.store.database);
+  const { figureEvents } = store;
   const tail =
     deps.events?.tail ??
     new EventTail({
@@ -182,6 +182,7 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
         areas,
         categories,
         forceCode: deps.reference.forceCode,
+        loaded: () => loadedReference(store),
       });
       await v1.register(whoamiRoutes);
       await v1.register(comparisonRoutes, { areas, categories, reads });
@@ -195,7 +196,6 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
         heartbeatMs: deps.events?.heartbeatMs ?? 15_000,
       });
       if (deps.subscriptions !== undefined) {
-        const store = createStore(deps.store.client, deps.store.database);
         const settings = deps.subscriptions;
         await v1.register(subscriptionRoutes, { store, areas, categories, settings });
         await v1.register(deliveryRoutes, { store, retry: settings.retry });
@@ -206,7 +206,6 @@ export async function buildReportingApp(deps: ReportingAppDeps) {
     { prefix: '/v1' },
   );
   if (deps.subscriptions !== undefined) {
-    const store = createStore(deps.store.client, deps.store.database);
     await app.register(atomFeedRoute, {
       store,
       names: namesFrom(areas, categories),

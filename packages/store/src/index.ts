@@ -61,7 +61,12 @@ export { LoadsRepository, LoadSchema, type Load } from './repositories/loads.ts'
 export { PopulationsRepository, type StoredPopulation } from './repositories/populations.ts';
 export { ReferenceAreasRepository, type ReferenceLoad } from './repositories/reference-areas.ts';
 export { ReferenceCategoriesRepository } from './repositories/reference-categories.ts';
-export { loadReference, referenceWith, type LoadedReference } from './reference.ts';
+export {
+  loadReference,
+  loadedReference,
+  referenceWith,
+  type LoadedReference,
+} from './reference.ts';
 export {
   ReferenceSource,
   REFERENCE_CHECK_EVERY_MS,

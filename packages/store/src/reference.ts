@@ -2,16 +2,24 @@ import {
   defaultReference,
   withReferenceAreas,
   withReferenceCategories,
+  type LoadedReference,
   type ReferenceAreaRow,
   type ReferenceCategoryRow,
   type ReferenceData,
 } from '@crimestats/domain';
 import type { Store } from './store.ts';
 
-/** The rows loaded with `crimestats reference load`. */
-export interface LoadedReference {
-  areas: readonly ReferenceAreaRow[];
-  categories: readonly ReferenceCategoryRow[];
+export type { LoadedReference };
+
+/** The rows loaded with `crimestats reference load`, areas and categories. */
+export async function loadedReference(
+  store: Pick<Store, 'referenceAreas' | 'referenceCategories'>,
+): Promise<LoadedReference> {
+  const [areas, categories] = await Promise.all([
+    store.referenceAreas.all(),
+    store.referenceCategories.all(),
+  ]);
+  return { areas, categories };
 }
 
 /**
@@ -24,14 +32,13 @@ export async function loadReference(
   store: Pick<Store, 'referenceAreas' | 'referenceCategories'>,
   base: ReferenceData = defaultReference,
 ): Promise<ReferenceData> {
-  const [areas, categories] = await Promise.all([
-    store.referenceAreas.all(),
-    store.referenceCategories.all(),
-  ]);
-  return referenceWith(base, { areas, categories });
+  return referenceWith(base, await loadedReference(store));
 }
 
-export function referenceWith(base: ReferenceData, loaded: LoadedReference): ReferenceData {
+export function referenceWith(
+  base: ReferenceData,
+  loaded: { areas: readonly ReferenceAreaRow[]; categories: readonly ReferenceCategoryRow[] },
+): ReferenceData {
   if (loaded.areas.length === 0 && loaded.categories.length === 0) return base;
   return {
     ...base,

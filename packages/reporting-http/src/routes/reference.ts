@@ -1,4 +1,9 @@
-import type { AreaRegistry, CategoryTaxonomy } from '@crimestats/domain';
+import {
+  LoadedReferenceSchema,
+  type AreaRegistry,
+  type CategoryTaxonomy,
+  type LoadedReference,
+} from '@crimestats/domain';
 import {
   AreaListAnswerSchema,
   CategoryListAnswerSchema,
@@ -18,6 +23,8 @@ export interface ReferenceRouteDeps {
   /** The deployment's force, which reports are about when they name none. */
   forceCode?: string | undefined;
   categories: CategoryTaxonomy;
+  /** The rows `crimestats reference load` stored, read afresh for each request. */
+  loaded: () => Promise<LoadedReference>;
 }
 
 /** The codes a report can name, from the reference data (not the store: no basis). */
@@ -88,5 +95,22 @@ export const referenceRoutes: FastifyPluginAsyncZod<ReferenceRouteDeps> = async 
           filename: 'categories.csv',
         },
       ),
+  );
+
+  app.get(
+    '/reference',
+    {
+      schema: {
+        summary:
+          'The reference rows loaded with `crimestats reference load`: CSP areas with their force and county, and the force’s own categories',
+        description:
+          'Applied to the built-in reference (Derbyshire’s), these give the areas and categories the other answers name, so a client can check codes as the server does. Both lists are empty when nothing was loaded.',
+        tags: ['reference'],
+        security: bearer,
+        querystring: z.strictObject({}),
+        response: { 200: LoadedReferenceSchema },
+      },
+    },
+    async () => deps.loaded(),
   );
 };

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MonthlyRecord } from '@crimestats/contracts';
-import { openSingleMachine, type SingleMachine } from '@crimestats/single-machine';
+import { TokenRegistry, ensureLocalToken } from '@crimestats/auth';
+import {
+  openSingleMachine,
+  removeServerInfoSync,
+  writeServerInfo,
+  type SingleMachine,
+} from '@crimestats/single-machine';
 import { loadReference } from '@crimestats/store';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +18,10 @@ import {
   buildTestApp,
   TOKENS,
 } from '../../../../../packages/reporting-http/src/testing/reporting-fixture.ts';
+import { loadCliConfig } from '../../config.ts';
+import { changesRequestFrom } from './changes.ts';
+import { reportReaderFor } from './report-reader.ts';
+import { trendRequestFrom } from './trend.ts';
 
 // The API's `force=`: a deployment for Derbyshire answers for a loaded force too, from figures
 // single-machine mode computed when that force's records came in.
@@ -36,6 +46,10 @@ describe('GET /v1/comparisons?force=', () => {
         { areaCode: 'E07000902', areaName: 'Betaby', ...force },
       ],
       { file: 'ref.csv', revision: 1, batchId: randomUUID() },
+    );
+    await first.store.referenceCategories.insert(
+      [{ code: 'domestic-abuse-flagged', label: 'Domestic abuse', parent: 'total-recorded-crime' }],
+      { file: 'categories.csv', revision: 1, batchId: randomUUID() },
     );
     await first.close();
     // Opened again, as each command does: the loaded areas are now the pipeline's reference.
@@ -113,6 +127,53 @@ describe('GET /v1/comparisons?force=', () => {
       expect(refused.statusCode).toBe(404);
       expect(refused.body).toContain('unknown force');
     } finally {
+      await app.close();
+    }
+  });
+
+  it('gives the report commands the loaded reference while `crimestats up` holds the store', async () => {
+    // As `up` serves it: the reporting app on loopback, its address in the home, the local token.
+    const { entry } = await ensureLocalToken(home);
+    const reference = { ...(await loadReference(pipeline.store)), forceCode: 'E23000018' };
+    const app = await buildTestApp(pipeline, { reference, tokens: new TokenRegistry([entry]) });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    await writeServerInfo(home, { pid: process.pid, url, startedAt: new Date().toISOString() });
+    try {
+      const config = loadCliConfig({ CRIMESTATS_HOME: home });
+      const reader = await reportReaderFor(config, FORCE);
+      // The loaded area, force and category are known, as they are to the server.
+      expect(reader.reference.areas.byCode('E07000901')?.name).toBe('Alphaton');
+      expect(reader.reference.areas.byCode(FORCE)?.policeForce?.policeUkName).toBe(
+        'Exampleshire Police',
+      );
+      expect(reader.reference.categories.byCode('domestic-abuse-flagged')?.label).toBe(
+        'Domestic abuse',
+      );
+      const compared = await reader.comparison({
+        category: 'drugs',
+        periodEnd: '2025-02',
+        months: 2,
+      });
+      expect(compared.rows.map((row) => [row.area.code, row.volume])).toEqual([
+        ['E07000902', 20],
+        ['E07000901', 6],
+        [FORCE, 26],
+      ]);
+      const flags = { area: 'E07000901', period: '2025-02', months: '2' };
+      const changes = await reader.areaChanges(changesRequestFrom(flags, reader.reference.areas));
+      expect(changes.rows.find((row) => row.category.code === 'drugs')?.volume).toBe(6);
+      const trend = await reader.areaTrend(
+        trendRequestFrom(
+          { ...flags, category: 'drugs', from: '2025-02', to: '2025-02' },
+          reader.reference,
+        ),
+      );
+      expect(trend.lines.map((line) => line.area.code)).toContain('E07000901');
+      await expect(reportReaderFor(config, 'E07000039')).rejects.toThrow(
+        /--force: unknown force "E07000039"; one of: .*E23000099 \(Exampleshire\)/,
+      );
+    } finally {
+      removeServerInfoSync(home);
       await app.close();
     }
   });

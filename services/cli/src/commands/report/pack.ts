@@ -10,7 +10,7 @@ import { cspCodesOf } from '@crimestats/stats';
 import { loadCliConfig } from '../../config.ts';
 import { UserError } from '../../user-error.ts';
 import { flagValue, forceFlag } from './flags.ts';
-import { reportReaderFor } from './report-reader.ts';
+import { knownForce, reportReaderFor } from './report-reader.ts';
 import { CANNOT_ANSWER_EXIT } from './store.ts';
 
 interface PackFlags {
@@ -39,11 +39,8 @@ export function packCommand(): Command {
       const reader = await reportReaderFor(config, force);
       const known = reader.reference.areas;
       const forceCode = force ?? config.forceCode;
-      // With `up` running the flags are checked against the reference in code (see reportReaderFor).
-      if (known.byCode(forceCode)?.kind !== 'force') {
-        const forces = known.forces().map((f) => f.code);
-        throw new UserError(`--force: unknown force "${forceCode}"; one of: ${forces.join(', ')}`);
-      }
+      // A running server answers for its own force when none is named: checked here.
+      knownForce(known, forceCode, force === undefined ? 'CRIMESTATS_FORCE' : '--force');
       const areas = cspCodesOf(known, forceCode).map((code) => known.get(code));
       const pack = await reader.boardPack(query, areas);
       // Never an empty pack: no figures means the data is not loaded, and the user must know.

@@ -1,5 +1,10 @@
-import { defaultReference, type Area, type ReferenceData } from '@crimestats/domain';
-import { loadReference } from '@crimestats/store';
+import {
+  defaultReference,
+  type Area,
+  type AreaRegistry,
+  type ReferenceData,
+} from '@crimestats/domain';
+import { loadReference, referenceWith } from '@crimestats/store';
 import {
   ALL_FORCES,
   boardPackReadsFrom,
@@ -114,22 +119,31 @@ export function serverReportReader(
 
 /**
  * The running server's API when there is one, else the store, with the store's reference (the
- * one in code with the loaded areas) and `force` (CRIMESTATS_FORCE unless given) as the force
- * whose areas are compared. While `up` holds the store, flags are checked against the reference
- * in code, and the server answers with its own reference (`--force` passed as `force=`).
+ * one in code with the loaded areas and categories; from the server, the rows it loaded) and
+ * `force` (CRIMESTATS_FORCE unless given) as the force whose areas are compared; the server
+ * is asked with `force=` only when `force` is given, and otherwise answers for its own force.
  * `force` may be `all`: every loaded force (the national table; an area's report: its force).
  */
 export async function reportReaderFor(config: CliConfig, force?: string): Promise<ReportReader> {
   const forceCode = force ?? config.forceCode;
   const server = await runningReportServer(config);
-  if (server) return serverReportReader(server, defaultReference, force);
+  if (server) {
+    const reference = referenceWith(
+      defaultReference,
+      await answerFromServer(server).loadedReference(),
+    );
+    if (force !== undefined) knownForce(reference.areas, force, '--force');
+    return serverReportReader(server, reference, force);
+  }
   const options = figuresStoreOptions(config);
   const loaded = await withReportStore(options, (store) => loadReference(store));
-  if (forceCode !== ALL_FORCES && loaded.areas.byCode(forceCode)?.kind !== 'force') {
-    const forces = loaded.areas.forces().map((f) => `${f.code} (${f.policeForce?.name ?? f.name})`);
-    throw new UserError(
-      `${force === undefined ? 'CRIMESTATS_FORCE' : '--force'}: unknown force "${forceCode}"; one of: ${forces.join(', ')}`,
-    );
-  }
+  knownForce(loaded.areas, forceCode, force === undefined ? 'CRIMESTATS_FORCE' : '--force');
   return storeReportReader(options, { ...loaded, forceCode });
+}
+
+/** Refuses a code that is neither `all` nor a force of `areas`, listing the forces. */
+export function knownForce(areas: AreaRegistry, code: string, setting: string): void {
+  if (code === ALL_FORCES || areas.byCode(code)?.kind === 'force') return;
+  const forces = areas.forces().map((f) => `${f.code} (${f.policeForce?.name ?? f.name})`);
+  throw new UserError(`${setting}: unknown force "${code}"; one of: ${forces.join(', ')}`);
 }

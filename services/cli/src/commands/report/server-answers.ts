@@ -1,3 +1,4 @@
+import { LoadedReferenceSchema } from '@crimestats/domain';
 import {
   AreaChangesAnswerSchema,
   AreaTrendAnswerSchema,
@@ -32,6 +33,7 @@ export function answerFromServer({ url, token }: { url: string; token: string })
   const areaPath = (code: string, answer: string) =>
     `/v1/areas/${encodeURIComponent(code)}/${answer}`;
   return {
+    loadedReference: () => get('/v1/reference', {}, LoadedReferenceSchema),
     comparison: (params: Record<string, string>) =>
       get('/v1/comparisons', params, ComparisonResponseSchema),
     areaChanges: (code: string, params: Record<string, string>) =>

@@ -446,6 +446,9 @@ describe('the dashboard, in Chromium, against crimestats up', () => {
         "every loaded force's CSP areas",
       );
       expect(await page.isDisabled('#download-pack')).toBe(true);
+      // The national table has no county rows: the chosen area's force alone is marked.
+      const rates = await chartOf(page, 'rates-chart');
+      expect(rates?.datasets.slice(1).map((set) => set.label)).toEqual(['Force area: 77.17']);
       await shot(page, 'all-forces');
 
       // Reloaded, the address keeps the choice; back to the force, its table and address again.

@@ -7,10 +7,12 @@ import { monthLabel } from '@crimestats/domain/months';
 import { COLOURS, chartLibrary, rateTooltipLabel } from './chart-library.ts';
 import { el } from './elements.ts';
 import { chartRate, formatRate } from './format.ts';
-import { areaName } from './page-state.ts';
+import { areaName, areasInForce } from './page-state.ts';
+import { ratesChartRollups } from './rates-rollups.ts';
 
 // The rates across the areas: a bar per CSP area, the chosen one darker, and the County Council
-// area's and the Force area's rates as lines across the bars.
+// area's and the Force area's rates as lines across the bars (in the national table, those of the
+// chosen area's force).
 
 type RatesDataset = ChartDatasetCustomTypesPerDataset<'bar' | 'line', (number | null)[]>;
 type RatesConfig = ChartConfigurationCustomTypesPerDataset<
@@ -29,51 +31,52 @@ function datasetsOf(answer: ComparisonResponse, chosen: string): RatesDataset[] 
     pointStyle: 'rect',
     order: 2,
   };
-  const rollups = [
-    { kind: 'county', colour: COLOURS.county, dash: [8, 4] },
-    { kind: 'force', colour: COLOURS.force, dash: [2, 3] },
-  ];
-  const lines = rollups.flatMap(({ kind, colour, dash }): RatesDataset[] => {
-    const row = answer.rows.find((candidate) => candidate.area.kind === kind);
-    if (row === undefined || row.ratePer1000 === null) return [];
+  const style = {
+    county: { colour: COLOURS.county, dash: [8, 4] },
+    force: { colour: COLOURS.force, dash: [2, 3] },
+  };
+  const lines = rollupsOf(answer, chosen).map((row): RatesDataset => {
+    const { colour, dash } = style[row.area.kind as keyof typeof style];
     const rate = chartRate(row.ratePer1000);
-    return [
-      {
-        type: 'line',
-        label: `${row.area.name}: ${formatRate(row.ratePer1000)}`,
-        data: csp.map(() => rate),
-        borderColor: colour,
-        backgroundColor: colour,
-        borderDash: dash,
-        borderWidth: 2,
-        pointRadius: 0,
-        pointHitRadius: 0,
-        pointStyle: 'line',
-        order: 1,
-      },
-    ];
+    return {
+      type: 'line',
+      label: `${row.area.name}: ${formatRate(row.ratePer1000)}`,
+      data: csp.map(() => rate),
+      borderColor: colour,
+      backgroundColor: colour,
+      borderDash: dash,
+      borderWidth: 2,
+      pointRadius: 0,
+      pointHitRadius: 0,
+      pointStyle: 'line',
+      order: 1,
+    };
   });
   return [bars, ...lines];
 }
 
+const rollupsOf = (answer: ComparisonResponse, chosen: string) =>
+  ratesChartRollups(answer.rows, chosen, (rollup, area) => areasInForce(rollup).has(area));
+
 /** The caption and the canvas's label say in words what the chart draws. */
 function describeChart(answer: ComparisonResponse, chosen: string): void {
   const csp = answer.rows.filter((row) => row.area.kind === 'csp');
-  const county = answer.rows.find((row) => row.area.kind === 'county');
-  const force = answer.rows.find((row) => row.area.kind === 'force');
+  const rollups = rollupsOf(answer, chosen);
   const title = `${answer.category.name}: rate per 1,000, ${monthLabel(answer.period.start)} to ${monthLabel(answer.period.end)}`;
   el.ratesFigure.dataset.category = answer.category.code;
   el.ratesFigure.dataset.period = answer.period.end;
   el.ratesCaption.textContent = `${title}. Bars: the CSP areas, highest first${
     chosen ? ` (${areaName(chosen)} darker)` : ''
-  }; lines: the County Council area and the Force area.`;
+  }${
+    rollups.length === 0
+      ? '; no lines: pick an area to mark its force’s rate.'
+      : `; lines: ${rollups.map((row) => row.area.name).join(' and ')}.`
+  }`;
   el.ratesCanvas.setAttribute(
     'aria-label',
-    `${title}. ${csp
+    `${title}. ${[...csp, ...rollups]
       .map((row) => `${row.area.name} ${formatRate(row.ratePer1000)}`)
-      .join('; ')}${county ? `; County Council area ${formatRate(county.ratePer1000)}` : ''}${
-      force ? `; Force area ${formatRate(force.ratePer1000)}` : ''
-    }.`,
+      .join('; ')}.`,
   );
 }
 

@@ -6,6 +6,8 @@
 //   read-all <clickhouse url> <database>   only reading every record through the store
 //   read-series <clickhouse url> <database> only reading every count as the recompute does
 //   raw-server <clickhouse url> <database> ClickHouse's own GROUP BY over the same records
+//   write-floor <url> <database> <rows>    the server writing that many figure rows itself
+//   window-sums <url> <database>           the server's twelve-month sums of every series, read
 //   raw-chdb | recompute-chdb             GROUP BY / recompute on the embedded engine, loaded
 //                                         in-process (whose engine alone takes ~900 MB of RSS)
 // BENCH_LIMITS='{"chunkRows":…}' overrides the recompute's limits; BENCH_LOG=info shows its logs.
@@ -14,6 +16,7 @@ import { openClickHouse, createStore, migrate, type Store } from '@crimestats/st
 import { RecordProcessor } from '@crimestats/aggregator';
 import { measureLatency } from './aggregate-latency.ts';
 import { nationalInsertSql, nationalReference } from './national-reference.ts';
+import { windowSums, writeFloor } from './aggregate-floors.ts';
 
 const [kind, ...args] = process.argv.slice(2) as [string, ...string[]];
 const logger = pino({ level: process.env.BENCH_LOG ?? 'error' });
@@ -90,6 +93,8 @@ async function server(): Promise<Record<string, unknown>> {
       );
       return { ms: performance.now() - started, series: series.length };
     }
+    if (kind === 'write-floor') return await writeFloor(client, database, Number(args[2]));
+    if (kind === 'window-sums') return await windowSums(client, database);
     return await rawGroupBy(client, database);
   } finally {
     await client.close();
@@ -133,6 +138,8 @@ const trials: Record<string, () => Promise<Record<string, unknown>>> = {
   'read-all': server,
   'read-series': server,
   'raw-server': server,
+  'write-floor': server,
+  'window-sums': server,
   'raw-chdb': chdb,
   'recompute-chdb': chdb,
 };

@@ -39,7 +39,9 @@ export interface AggregatorConsumerOptions {
   reference: AggregatorReference;
   /**
    * Reads `reference` again (a live one, see ReferenceSource) before a batch's unknown records or
-   * populations are dead-lettered; true if it changed. Absent, the reference is fixed.
+   * populations are dead-lettered, and after each batch is processed, so a load stored meanwhile
+   * has the batch processed again with it (see TopicHandling.recheckReference); true if it
+   * changed. Absent, the reference is fixed.
    */
   reloadReference?: () => Promise<boolean>;
   /** Checks `reference` for a load at most every few seconds, before each batch (see above). */
@@ -102,6 +104,7 @@ export async function startAggregatorConsumer(
     refuse: (record) => refuseRecord(record, reference),
     reloadReference: opts.reloadReference,
     refreshReference: opts.refreshReference,
+    recheckReference: opts.reloadReference,
     process: (values) => processor.processRecords(values),
     deadLetterTopic: topics.deadLetter,
   };
@@ -110,6 +113,7 @@ export async function startAggregatorConsumer(
     refuse: (population) => refusePopulation(population, reference),
     reloadReference: opts.reloadReference,
     refreshReference: opts.refreshReference,
+    recheckReference: opts.reloadReference,
     process: (values) => processor.processPopulations(values),
     deadLetterTopic: topics.populationsDeadLetter,
   };

@@ -140,4 +140,26 @@ describe('a partition batch after a reference load', () => {
     expect(order).toEqual(['refresh', 'process', 'refresh', 'process']);
     expect(t.reloads()).toBe(0);
   });
+
+  it('processes a batch again when a load was stored while it was processed, then commits', async () => {
+    const t = setUp(['E07000039'], []);
+    const order: string[] = [];
+    const { process } = t.handling;
+    t.handling.process = async (values) => {
+      order.push('process');
+      return process(values);
+    };
+    // A load lands while the first batch is processed, none while the second is.
+    let loads = 1;
+    t.handling.recheckReference = async () => {
+      order.push('recheck');
+      return loads-- > 0;
+    };
+    await handlePartitionBatch(batchOf([{ areaCode: 'E07000039' }]), t.handling, t.deps);
+    expect(order).toEqual(['process', 'recheck', 'process', 'recheck']);
+    expect(t.committed).toEqual(['1']);
+    order.length = 0;
+    await handlePartitionBatch(batchOf([{ areaCode: 'E07000039' }]), t.handling, t.deps);
+    expect(order).toEqual(['process', 'recheck']);
+  });
 });

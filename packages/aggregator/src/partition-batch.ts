@@ -27,6 +27,14 @@ export interface TopicHandling<T> {
    * next batch on. Absent, the reference is fixed.
    */
   refreshReference?(): Promise<boolean>;
+  /**
+   * Checks now, after a batch is processed, whether a reference load was stored meanwhile; true
+   * if so. The batch is then processed again with the new reference before it is committed: the
+   * load's own recompute (`crimestats reference load`) may have run before this batch's figures,
+   * computed with the old reference, were written, and they must not outlast it. Absent, the
+   * batch's figures stand until the next batch of their forces.
+   */
+  recheckReference?(): Promise<boolean>;
   process(values: T[]): Promise<ProcessResult>;
   deadLetterTopic: string;
 }
@@ -122,6 +130,7 @@ export async function handlePartitionBatch<T>(
     await payload.heartbeat();
   };
 
+  const recheck = handling.recheckReference?.bind(handling);
   const deadLetter = async (entries: { message: KafkaMessage; letter: DeadLetter }[]) => {
     await retry('publishing dead letters', () =>
       deps.publisher.publish(
@@ -142,9 +151,13 @@ export async function handlePartitionBatch<T>(
 
   const store = async (entries: { message: KafkaMessage; value: T }[]): Promise<void> => {
     try {
-      const result = await retry('storing a batch', () =>
-        handling.process(entries.map((e) => e.value)),
-      );
+      const values = entries.map((e) => e.value);
+      let result = await retry('storing a batch', () => handling.process(values));
+      while (recheck !== undefined && (await retry('checking the reference data', recheck))) {
+        if (stale()) return;
+        log.info({ records: values.length }, 'reference data loaded during the batch: again');
+        result = await retry('storing a batch', () => handling.process(values));
+      }
       deps.metrics.recomputeSeconds.observe(result.recomputeMs / 1000);
       deps.metrics.recordsConsumed.inc({ topic: source.topic }, result.records);
       log.info(

@@ -22,6 +22,14 @@ export class AreaRegistry {
     return new AreaRegistry(AreaListSchema.parse(rows));
   }
 
+  /**
+   * The registry itself; through a live view (`liveAreaRegistry`), the registry current now. What
+   * is derived from a registry is kept against this, never against a live view, whose areas change.
+   */
+  get snapshot(): AreaRegistry {
+    return this;
+  }
+
   all(): readonly Area[] {
     return this.#areas;
   }

@@ -33,4 +33,13 @@ describe('liveAreaRegistry', () => {
     expect(forces().map((f) => f.code)).toContain('E23000099');
     expect(live.forces().map((f) => f.code)).not.toContain('E23000099');
   });
+
+  it('gives the current registry as its snapshot, a key for what is derived from it', () => {
+    let current = defaultAreas;
+    const live = liveAreaRegistry(() => current);
+    expect(live.snapshot).toBe(defaultAreas);
+    current = withExampleshire;
+    expect(live.snapshot).toBe(withExampleshire);
+    expect(defaultAreas.snapshot).toBe(defaultAreas);
+  });
 });

@@ -8,10 +8,15 @@ export interface ComparedAreas {
 
 // Registries are immutable, so what is derived from one is kept with it: a national recompute
 // asks for the same force's areas thousands of times, and each answer walks the whole registry.
+// Kept against the registry current now (`snapshot`), so a live view's later loads are seen.
 const forcesCache = new WeakMap<AreaRegistry, Map<string, ComparedAreas>>();
 const membersCache = new WeakMap<AreaRegistry, Map<string, readonly Area[]>>();
 
-export function comparedAreas(areas: AreaRegistry, forceCode: string | undefined): ComparedAreas {
+export function comparedAreas(
+  registry: AreaRegistry,
+  forceCode: string | undefined,
+): ComparedAreas {
+  const areas = registry.snapshot;
   const force = chooseForce(areas, forceCode);
   let cached = forcesCache.get(areas);
   if (cached === undefined) forcesCache.set(areas, (cached = new Map()));
@@ -27,7 +32,8 @@ export function comparedAreas(areas: AreaRegistry, forceCode: string | undefined
 }
 
 /** `areas.cspMembersOf(code)`, remembered per registry. */
-export function cspMembersOf(areas: AreaRegistry, code: string): readonly Area[] {
+export function cspMembersOf(registry: AreaRegistry, code: string): readonly Area[] {
+  const areas = registry.snapshot;
   let cached = membersCache.get(areas);
   if (cached === undefined) membersCache.set(areas, (cached = new Map()));
   let members = cached.get(code);

@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { MonthlyRecordSchema, type MonthlyRecord } from '@crimestats/contracts';
-import { Publisher } from '@crimestats/kafka';
-import {
-  ReferenceSource,
-  createStore,
-  loadReference,
-  migrate,
-  type Store,
-} from '@crimestats/store';
-import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
-import { caughtUp, createTestTopics, eventually, type TestTopics } from '@crimestats/testkit';
+import { MonthlyRecordSchema } from '@crimestats/contracts';
+import { ReferenceSource, loadReference, type Store } from '@crimestats/store';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startAggregatorConsumer, type RunningConsumer } from './consumer.ts';
-import { aggregatorMetrics } from './metrics.ts';
 import { RecordProcessor } from './record-processor.ts';
+import { consumerFixture, type ConsumerFixture } from './testing/consumer-fixture.ts';
+import { yearRecords } from './testing/year-records.ts';
 import { discardUpdates } from './updates-sink.ts';
 
 // A reference load (`crimestats reference load` in distributed mode: the rows, then its own
@@ -28,25 +19,8 @@ const BETA = 'E07000962';
 const force = { forceCode: FORCE, forceName: 'Raceshire', policeUkName: 'Raceshire Police' };
 const logger = pino({ level: 'silent' });
 
-function records(year: number, revision: number): MonthlyRecord[] {
-  const batchId = randomUUID();
-  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).flatMap(
-    (month) =>
-      [
-        [ALPHA, 3],
-        [BETA, 10],
-      ].map(([areaCode, count]) => ({
-        areaCode: areaCode as string,
-        category: 'drugs',
-        month,
-        months: 1,
-        count: count as number,
-        source: { kind: 'monthly-counts' as const, file: `counts-${year}.csv` },
-        revision,
-        batchId,
-      })),
-  );
-}
+const records = (year: number, revision: number) =>
+  yearRecords({ [ALPHA]: 3, [BETA]: 10 }, year, revision);
 
 /** What `reference load` does in distributed mode: stores the rows, then recomputes the force. */
 async function loadCounty(store: Store): Promise<void> {
@@ -68,23 +42,12 @@ async function loadCounty(store: Store): Promise<void> {
 }
 
 describe('a reference load during a batch, on the real broker and server', () => {
-  let t: TestTopics;
-  let db: TestDatabase;
+  let f: ConsumerFixture;
   let store: Store;
-  let publisher: Publisher;
-  let consumer: RunningConsumer | undefined;
 
   beforeAll(async () => {
-    t = await createTestTopics(inject('kafkaBrokers'), [
-      'records',
-      'populations',
-      'dlq',
-      'pdlq',
-      'updates',
-    ]);
-    db = await createServerTestDatabase(inject('clickhouseUrl'));
-    await migrate(db.client, db.database);
-    store = createStore(db.client, db.database);
+    f = await consumerFixture(inject('kafkaBrokers'), inject('clickhouseUrl'));
+    store = f.store;
     await store.referenceAreas.insert(
       [
         { areaCode: ALPHA, areaName: 'Alphaford', ...force },
@@ -92,13 +55,9 @@ describe('a reference load during a batch, on the real broker and server', () =>
       ],
       { file: 'areas.csv', revision: 1, batchId: randomUUID() },
     );
-    publisher = await Publisher.connect(t.kafka, logger);
   }, 120_000);
   afterAll(async () => {
-    await consumer?.stop();
-    await publisher?.disconnect();
-    await db?.cleanup();
-    await t?.cleanup();
+    await f?.cleanup();
   });
 
   it('computes the batch again with the loaded reference, so its county figures are whole', async () => {
@@ -108,7 +67,7 @@ describe('a reference load during a batch, on the real broker and server', () =>
     let raced = false;
     // The load lands after the batch is taken, before its figures are computed and written.
     class RacedProcessor extends RecordProcessor {
-      override async processRecords(batch: MonthlyRecord[]) {
+      override async processRecords(batch: Parameters<RecordProcessor['processRecords']>[0]) {
         if (!raced) {
           raced = true;
           await loadCounty(store);
@@ -125,37 +84,25 @@ describe('a reference load during a batch, on the real broker and server', () =>
     });
     // 2024 is stored before, so the load's recompute has figures to make.
     await store.monthlyRecords.insert(records(2024, 1));
-    consumer = await startAggregatorConsumer({
-      kafka: t.kafka,
-      groupId: t.groupId,
-      topics: {
-        records: t.topics.records!,
-        populations: t.topics.populations!,
-        deadLetter: t.topics.dlq!,
-        populationsDeadLetter: t.topics.pdlq!,
-        figuresUpdated: t.topics.updates!,
+    await f.start({
+      figuring: {
+        reference,
+        processor,
+        reloadReference: () => references.reload(),
+        refreshReference: () => references.refresh(),
       },
-      reference,
-      processor,
-      reloadReference: () => references.reload(),
-      refreshReference: () => references.refresh(),
-      publisher,
-      logger,
-      metrics: aggregatorMetrics(),
     });
-    await publisher.publish(
-      t.topics.records!,
+    await f.publisher.publish(
+      f.topics.records,
       MonthlyRecordSchema,
       records(2025, 2).map((r) => ({ key: r.areaCode, value: r })),
     );
-    await eventually('the batch to be stored', () =>
-      caughtUp(t.kafka, t.groupId, t.topics.records!),
-    );
+    await f.caughtUp(f.topics.records);
     expect(raced).toBe(true);
 
     // Read with SQL of the test's own: the year to 2025-12 has the county, holding 2025's counts.
-    const result = await db.client.query({
-      query: `SELECT area_code, area_kind, volume FROM ${db.database}.figures FINAL
+    const result = await f.db.client.query({
+      query: `SELECT area_code, area_kind, volume FROM ${f.db.database}.figures FINAL
               WHERE category = 'drugs' AND months = 12 AND period_end = '2025-12'
               ORDER BY area_code`,
       format: 'JSONEachRow',

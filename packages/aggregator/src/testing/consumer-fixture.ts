@@ -30,6 +30,14 @@ export interface ConsumerFixture {
     store?: Store;
     stuckAfterMs?: number;
     retry?: AggregatorConsumerOptions['retry'];
+    /**
+     * A processor and the reference it figures with, with the checks of a live reference;
+     * Derbyshire's default reference and a processor over it unless given.
+     */
+    figuring?: Pick<
+      AggregatorConsumerOptions,
+      'processor' | 'reference' | 'reloadReference' | 'refreshReference'
+    >;
   }): Promise<{ consumer: RunningConsumer; metrics: AggregatorMetrics }>;
   stopConsumers(): Promise<void>;
   /** Sends raw messages as a producer outside the pipeline would, in order. */
@@ -71,19 +79,22 @@ export async function consumerFixture(
     publisher,
     start: async (options = {}) => {
       const metrics = aggregatorMetrics();
-      const processor = new RecordProcessor({
-        store: options.store ?? store,
-        reference: { ...defaultReference, forceCode: 'E23000018' },
-        windows: [12],
-        updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
-        logger,
-      });
+      const reference = { ...defaultReference, forceCode: 'E23000018' };
+      const figuring = options.figuring ?? {
+        reference,
+        processor: new RecordProcessor({
+          store: options.store ?? store,
+          reference,
+          windows: [12],
+          updates: kafkaUpdatesSink(publisher, topics.figuresUpdated),
+          logger,
+        }),
+      };
       const consumer = await startAggregatorConsumer({
         kafka: t.kafka,
         groupId: t.groupId,
         topics,
-        processor,
-        reference: { ...defaultReference, forceCode: 'E23000018' },
+        ...figuring,
         publisher,
         logger,
         metrics,

@@ -3,12 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordProcessor, discardUpdates } from '@crimestats/aggregator';
-import {
-  FiguresUpdatedSchema,
-  Topics,
-  type FiguresUpdated,
-  type MonthlyRecord,
-} from '@crimestats/contracts';
+import { yearRecords } from '@crimestats/aggregator/testing';
+import { FiguresUpdatedSchema, Topics, type FiguresUpdated } from '@crimestats/contracts';
 import { connectKafka } from '@crimestats/kafka';
 import { createStore, loadReference, migrate, type Store } from '@crimestats/store';
 import { createServerTestDatabase, type TestDatabase } from '@crimestats/store/testing';
@@ -31,29 +27,7 @@ const logger = pino({ level: 'silent' });
 const home = mkdtempSync(join(tmpdir(), 'crimestats-reference-recompute-'));
 
 type Consumer = ReturnType<ReturnType<typeof connectKafka>['consumer']>;
-const MONTHS = [2024, 2025].flatMap((year) =>
-  Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
-);
-
 const load = (revision: number) => ({ file: 'areas.csv', revision, batchId: randomUUID() });
-
-function records(): MonthlyRecord[] {
-  const batch = { revision: 1, batchId: randomUUID() };
-  return MONTHS.flatMap((month) =>
-    [
-      [ALPHA, 3],
-      [BETA, 10],
-    ].map(([areaCode, count]) => ({
-      areaCode: areaCode as string,
-      category: 'drugs',
-      month,
-      months: 1,
-      count: count as number,
-      source: { kind: 'monthly-counts' as const, file: 'counts.csv' },
-      ...batch,
-    })),
-  );
-}
 
 describe('reference load recompute in distributed mode, on the real broker and server', () => {
   let db: TestDatabase;
@@ -79,7 +53,9 @@ describe('reference load recompute in distributed mode, on the real broker and s
       updates: discardUpdates,
       logger,
     });
-    await processor.processRecords(records());
+    await processor.processRecords(
+      [2024, 2025].flatMap((year) => yearRecords({ [ALPHA]: 3, [BETA]: 10 }, year, 1)),
+    );
   }, 120_000);
   afterAll(async () => {
     await consumer?.disconnect();

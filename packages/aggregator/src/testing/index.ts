@@ -1,0 +1,1 @@
+export { yearRecords } from './year-records.ts';

@@ -10,6 +10,11 @@ import type { ForcePlan } from './recompute-plan.ts';
  * Two instances (or a replay) computing a figure from the same data store the same version, and
  * of equal versions the table keeps either (they are the same numbers), so whichever recompute
  * stores last, the row left is one computed from the latest data. No clock takes part.
+ *
+ * The reference is not in it: after a reference load the same data gives the same version, and of
+ * equal versions the table keeps the last stored. So a load's own recompute replaces the rows, and
+ * a batch computed with the old reference while a load was stored is computed again and stored
+ * after it (TopicHandling.recheckReference).
  */
 export async function inputVersions(
   store: Store,

@@ -4,7 +4,7 @@ import {
   liveCategoryTaxonomy,
   type ReferenceData,
 } from '@crimestats/domain';
-import { referenceWith } from './reference.ts';
+import { loadedReference, referenceWith } from './reference.ts';
 import type { ReferenceAreasRepository } from './repositories/reference-areas.ts';
 import type { ReferenceCategoriesRepository } from './repositories/reference-categories.ts';
 
@@ -104,12 +104,10 @@ export class ReferenceSource {
     ]);
     const revision = revisions.join(' ');
     if (revision === this.#revision) return false;
-    const [areas, categories] = await Promise.all([
-      this.#store.referenceAreas.all(),
-      this.#store.referenceCategories.all(),
-    ]);
-    const changed = this.#revision !== undefined || areas.length > 0 || categories.length > 0;
-    this.#current = referenceWith(this.#base, { areas, categories });
+    const loaded = await loadedReference(this.#store);
+    const changed =
+      this.#revision !== undefined || loaded.areas.length > 0 || loaded.categories.length > 0;
+    this.#current = referenceWith(this.#base, loaded);
     this.#revision = revision;
     return changed;
   }

@@ -12,9 +12,10 @@ import type { Store } from './store.ts';
 export type { LoadedReference };
 
 /** The rows loaded with `crimestats reference load`, areas and categories. */
-export async function loadedReference(
-  store: Pick<Store, 'referenceAreas' | 'referenceCategories'>,
-): Promise<LoadedReference> {
+export async function loadedReference(store: {
+  referenceAreas: Pick<Store['referenceAreas'], 'all'>;
+  referenceCategories: Pick<Store['referenceCategories'], 'all'>;
+}): Promise<LoadedReference> {
   const [areas, categories] = await Promise.all([
     store.referenceAreas.all(),
     store.referenceCategories.all(),

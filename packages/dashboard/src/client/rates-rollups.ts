@@ -1,7 +1,7 @@
 import type { ComparisonAnswerRow } from '@crimestats/reporting';
 
 /** The rollup kinds the rates chart draws as lines across the bars, in drawing order. */
-export const ROLLUP_KINDS = ['county', 'force'] as const;
+const ROLLUP_KINDS = ['county', 'force'] as const;
 
 /**
  * The rollup rows the rates chart draws as lines: of each kind, the one row the answer has or,

@@ -10,7 +10,13 @@ import {
   type DeliveryQueue,
   type EventLinks,
 } from '@crimestats/notifier';
-import { createStore, loadReference, migrate, openClickHouse, type Store } from '@crimestats/store';
+import {
+  ReferenceSource,
+  createStore,
+  migrate,
+  openClickHouse,
+  type Store,
+} from '@crimestats/store';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from 'pino';
 import { FiguresUpdatesBus } from './in-process-bus.ts';
@@ -22,7 +28,10 @@ export interface SingleMachineOptions {
   database: string;
   forceCode: string;
   windows?: number[];
-  /** The store's (the reference in code with the loaded reference areas) unless given. */
+  /**
+   * The store's (the reference in code with the loaded reference areas and categories, read again
+   * by `reloadReference`) unless given.
+   */
   reference?: ReferenceData;
   logger: Logger;
   /**
@@ -36,8 +45,13 @@ export interface SingleMachine {
   client: ClickHouseClient;
   database: string;
   store: Store;
-  /** What the pipeline computes with: areas loaded with `reference load` included. */
+  /**
+   * What the pipeline computes with: areas and categories loaded with `reference load` included,
+   * the ones current after the last `reloadReference()` (fixed when `reference` was given).
+   */
   reference: ReferenceData;
+  /** Reads the store's reference again after a load made in this process; true if it changed. */
+  reloadReference(): Promise<boolean>;
   processor: RecordProcessor;
   ingestSink: IngestSink;
   updates: FiguresUpdatesBus;
@@ -69,7 +83,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
   await migrate(client, opts.database, opts.logger);
   const store = createStore(client, opts.database);
   const updates = new FiguresUpdatesBus();
-  const reference = opts.reference ?? (await loadReference(store));
+  const { reference, reloadReference } = await referenceOf(store, opts.reference);
   const processor = new RecordProcessor({
     store,
     reference: { ...reference, forceCode: opts.forceCode },
@@ -94,6 +108,7 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
     database: opts.database,
     store,
     reference,
+    reloadReference,
     processor,
     // A file's notices are all in once its figures are stored: one event per area and load, at
     // once, rather than after a quiet spell.
@@ -116,6 +131,16 @@ export async function openSingleMachine(opts: SingleMachineOptions): Promise<Sin
       }
     },
   };
+}
+
+/** The given reference, fixed; else the store's, live, read again by `reloadReference`. */
+async function referenceOf(
+  store: Store,
+  given: ReferenceData | undefined,
+): Promise<{ reference: ReferenceData; reloadReference(): Promise<boolean> }> {
+  if (given !== undefined) return { reference: given, reloadReference: async () => false };
+  const source = await ReferenceSource.open(store);
+  return { reference: source.live, reloadReference: () => source.reload() };
 }
 
 /**

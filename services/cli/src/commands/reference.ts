@@ -1,35 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
+import { ensureLocalToken } from '@crimestats/auth';
 import { Command } from 'commander';
-import { withReferenceAreas, withReferenceCategories } from '@crimestats/domain';
-import {
-  ReferenceFileError,
-  readReferenceCategoriesFile,
-  readReferenceFile,
-  referenceFileKind,
-} from '@crimestats/ingest';
-import { loadReference, type ReferenceLoad } from '@crimestats/store';
 import { runningServer } from '@crimestats/single-machine';
 import { loadCliConfig, type CliConfig } from '../config.ts';
 import { UserError } from '../user-error.ts';
-import { forcesChanged } from './reference-changes.ts';
+import {
+  listed,
+  loadReferenceFile,
+  ReferenceRefusedError,
+  ReferenceUnreadableError,
+  type ReferenceLoaded,
+} from './reference-file-load.ts';
 import { recomputeForces } from './reference-recompute.ts';
 import { figuresStoreOptions, withReportStore } from './report/store.ts';
+import { loadReferenceThroughServer } from '../up/remote-reference.ts';
 
 /** Exit status of a reference file that was read but refused (as for an ingested file). */
 const REFUSED_EXIT = 1;
-
-/** What a load stored, and the forces whose figures it moved. */
-interface Loaded {
-  summary: string;
-  forces: string[];
-}
 
 /**
  * `crimestats reference load <file>`: stores a force's (or several forces') CSP areas with their
  * counties and forces, or the categories only its own data carries, so its files can be ingested
  * and reported on with no code change. The store keeps every load; the latest revision of an area
- * or category wins. Figures the load changes are recomputed before the command returns.
+ * or category wins. Figures the load changes are recomputed before the command returns. While
+ * `crimestats up` holds the store, the file goes to it, which does the same.
  */
 export function referenceCommand(): Command {
   return new Command('reference')
@@ -44,17 +37,21 @@ export function referenceCommand(): Command {
         .argument('<file>', 'a reference areas or categories CSV')
         .action(async (file: string) => {
           const config = loadCliConfig();
-          if (config.mode === 'single-machine' && (await runningServer(config.home))) {
-            throw new UserError(
-              'reference load writes to the store `crimestats up` holds open; stop it first',
-            );
+          const server =
+            config.mode === 'single-machine' ? await runningServer(config.home) : undefined;
+          if (server) {
+            const token = (await ensureLocalToken(config.home)).token;
+            const answer = await loadReferenceThroughServer(server.url, token, file);
+            console.log(answer.summary);
+            if (answer.forces.length > 0) {
+              const forces = listed(answer.forces, 'force');
+              console.log(
+                `recomputed ${answer.figures} figures of ${forces}, ${answer.updates} changed`,
+              );
+            }
+            return;
           }
-          const kind = await referenceFileKind(file).catch((error: Error) => {
-            throw new UserError(error.message);
-          });
-          const loaded = await refusingBadFiles(file, () =>
-            kind === 'categories' ? loadCategories(config, file) : loadAreas(config, file),
-          );
+          const loaded = await loadLocally(config, file);
           console.log(loaded.summary);
           if (loaded.forces.length > 0) {
             const forces = listed(loaded.forces, 'force');
@@ -71,60 +68,15 @@ export function referenceCommand(): Command {
     );
 }
 
-/** A refused file exits 1 with its problems, as an ingested file does. */
-async function refusingBadFiles<T>(file: string, load: () => Promise<T>): Promise<T> {
+/** Into the store this command opens; a refused file exits 1, as an ingested file does. */
+async function loadLocally(config: CliConfig, file: string): Promise<ReferenceLoaded> {
   try {
-    return await load();
+    return await withReportStore(figuresStoreOptions(config), (store) =>
+      loadReferenceFile(store, file),
+    );
   } catch (error) {
-    if (error instanceof ReferenceFileError) throw new UserError(error.message, REFUSED_EXIT);
-    if (error instanceof RangeError) throw new UserError(`${file}: ${error.message}`, REFUSED_EXIT);
+    if (error instanceof ReferenceRefusedError) throw new UserError(error.message, REFUSED_EXIT);
+    if (error instanceof ReferenceUnreadableError) throw new UserError(error.message);
     throw error;
   }
-}
-
-/** A list for a person to read: whole when short, else its count, first and last. */
-function listed(items: readonly string[], noun: string): string {
-  if (items.length <= 5) return `${noun}${items.length === 1 ? '' : 's'} ${items.join(', ')}`;
-  return `${items.length} ${noun}s (${items[0]} … ${items.at(-1)})`;
-}
-
-function loadOf(file: string): ReferenceLoad {
-  return { file: basename(file), revision: Date.now(), batchId: randomUUID() };
-}
-
-async function loadAreas(config: CliConfig, file: string): Promise<Loaded> {
-  const rows = await readReferenceFile(file);
-  return withReportStore(figuresStoreOptions(config), async (store) => {
-    // Checked against what is already loaded before anything is stored: a file that would make
-    // the reference inconsistent (two areas of one name) is refused whole.
-    const before = await loadReference(store);
-    withReferenceAreas(before.areas, rows);
-    await store.referenceAreas.insert(rows, loadOf(file));
-    const after = await loadReference(store);
-    const forces = [...new Set(rows.map((row) => `${row.forceCode} ${row.forceName}`))];
-    const counties = new Set(rows.flatMap((row) => row.countyCode ?? []));
-    return {
-      summary: `${file}: loaded ${rows.length} areas, ${counties.size} counties, ${listed(forces, 'force')}`,
-      forces: forcesChanged(before.areas, after.areas),
-    };
-  });
-}
-
-/**
- * No figures to recompute: a new category has no counts yet, and a loaded one cannot change its
- * label or parent.
- */
-async function loadCategories(config: CliConfig, file: string): Promise<Loaded> {
-  return withReportStore(figuresStoreOptions(config), async (store) => {
-    const before = await loadReference(store);
-    const rows = await readReferenceCategoriesFile(file, before.categories);
-    withReferenceCategories(before.categories, rows);
-    await store.referenceCategories.insert(rows, loadOf(file));
-    return {
-      summary:
-        `${file}: loaded ${rows.length} categories (${rows.map((row) => row.code).join(', ')}); ` +
-        'monthly counts may now give them',
-      forces: [],
-    };
-  });
 }

@@ -21,6 +21,7 @@ import { ingestMetrics, uploadRoutes } from '@crimestats/ingest-http';
 import type { SingleMachine } from '@crimestats/single-machine';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { referenceUploadRoutes } from './reference-uploads.ts';
 
 export interface LocalServerDeps {
   pipeline: SingleMachine;
@@ -43,8 +44,8 @@ export interface LocalServerDeps {
 export const LOCAL_JSON_BODY_LIMIT = 64 * 1024;
 
 /**
- * Single-machine mode's one HTTP server: uploads (the ingest service's routes), the reporting
- * API and dashboard, health and metrics, over the in-process pipeline.
+ * Single-machine mode's one HTTP server: uploads (the ingest service's routes) and reference
+ * loads, the reporting API and dashboard, health and metrics, over the in-process pipeline.
  */
 export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -77,6 +78,11 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
       force: deps.force,
       sink: deps.pipeline.ingestSink,
     }),
+  });
+  await app.register(referenceUploadRoutes, {
+    tokens: deps.tokens,
+    pipeline: deps.pipeline,
+    maxUploadBytes: deps.maxUploadBytes,
   });
   if (deps.reporting) await deps.reporting(app);
   // The page and its files hold no figures; the page sends its token to /v1 for every answer.

@@ -1,0 +1,47 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { UserError } from '../user-error.ts';
+import {
+  REFERENCE_REFUSED_STATUS,
+  ReferenceLoadAnswerSchema,
+  type ReferenceLoadAnswer,
+} from './reference-uploads.ts';
+
+/**
+ * Sends a reference file to the running `crimestats up`, which owns the embedded engine's data
+ * folder: loaded, its figures recomputed and the reference read again there. A refused file exits
+ * 1 with the server's message, naming the file as given here.
+ */
+export async function loadReferenceThroughServer(
+  url: string,
+  token: string,
+  file: string,
+): Promise<ReferenceLoadAnswer> {
+  if (!(await stat(file).catch(() => undefined))?.isFile()) {
+    throw new UserError(`${file}: no such file`);
+  }
+  const name = basename(file);
+  const response = await fetch(
+    `${url}/v1/reference-loads?${new URLSearchParams({ filename: name })}`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit,
+  );
+  const body: unknown = await response.json().catch(() => undefined);
+  const answer = ReferenceLoadAnswerSchema.safeParse(body);
+  if (response.ok && answer.success) {
+    return { ...answer.data, summary: answer.data.summary.split(name).join(file) };
+  }
+  const error = (body as { error?: unknown } | undefined)?.error;
+  const message =
+    typeof error === 'string'
+      ? error.split(name).join(file)
+      : `the running server at ${url} answered ${response.status}: ${JSON.stringify(body)}`;
+  // Refused as a local load refuses it (exit 1); anything else is the server's or the request's.
+  throw new UserError(message, response.status === REFERENCE_REFUSED_STATUS ? 1 : 2);
+}

@@ -1,6 +1,6 @@
 import { defaultAreas } from '@crimestats/domain';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliScratch, type CliRun } from '../testing/cli-process.ts';
+import { cliScratch, compareJsonArgs, type CliRun } from '../testing/cli-process.ts';
 
 // Issue 14: a force's own categories are input (domestic-abuse-flagged crime, which the plan
 // reports and police.uk lacks), and a reference load recomputes the figures it changes.
@@ -116,19 +116,7 @@ describe('crimestats reference load, areas', () => {
     const areas = ['E07000901', 'E07000902', 'E07000903'];
     const countOf = (a: number, _c: number, m: number) => 5 * (a + 1) + m;
     const yearOf = (a: number) => MONTHS.reduce((total, _, m) => total + countOf(a, 0, m), 0);
-    const compare = () =>
-      crimestats(
-        'report',
-        'compare',
-        '--force',
-        FORCE,
-        '--category',
-        'drugs',
-        '--period',
-        '2025-12',
-        '--format',
-        'json',
-      );
+    const compare = () => crimestats(...compareJsonArgs(FORCE, 'drugs', '2025-12'));
 
     ok(await crimestats('reference', 'load', file('west.csv', reference('E10000098,Westshire'))));
     ok(await crimestats('ingest', file('counts.csv', monthlyCounts(areas, ['drugs'], countOf))));

@@ -5,7 +5,7 @@ import {
   writeForcePoliceUkFile,
   type ForcePlace,
 } from '../../../../packages/ingest/src/testing/generate-police-uk.ts';
-import { cliScratch } from '../testing/cli-process.ts';
+import { cliScratch, compareJsonArgs } from '../testing/cli-process.ts';
 
 // Issue 14, done when: a fresh store takes a second force from data alone (its reference, its
 // populations, an LSOA lookup and its police.uk files), with no code or environment change, and
@@ -80,18 +80,7 @@ describe('a second force from data alone', () => {
     expect(streetRun.stderr).toBe('');
     expect(streetRun.code).toBe(0);
 
-    const compared = await crimestats(
-      'report',
-      'compare',
-      '--force',
-      FORCE,
-      '--category',
-      'drugs',
-      '--period',
-      '2025-12',
-      '--format',
-      'json',
-    );
+    const compared = await crimestats(...compareJsonArgs(FORCE, 'drugs', '2025-12'));
     expect(compared.stderr).toBe('');
     expect(compared.code).toBe(0);
     const answer = JSON.parse(compared.stdout) as {

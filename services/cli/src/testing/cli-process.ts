@@ -88,6 +88,20 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
+/** The arguments of `report compare` for a force's JSON answer, as the tests ask it. */
+export function compareJsonArgs(
+  force: string,
+  category: string,
+  period: string,
+  months?: number,
+): string[] {
+  return [
+    ...['report', 'compare', '--force', force, '--category', category, '--period', period],
+    ...(months === undefined ? [] : ['--months', String(months)]),
+    ...['--format', 'json'],
+  ];
+}
+
 /** A test's own folder: a single-machine home in it, files written beside, the CLI run on it. */
 export interface CliScratch {
   folder: string;

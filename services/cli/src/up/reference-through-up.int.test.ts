@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliScratch, startUp, type RunningUp } from '../testing/cli-process.ts';
+import { cliScratch, compareJsonArgs, startUp, type RunningUp } from '../testing/cli-process.ts';
 
 // `crimestats reference load` while `crimestats up` holds the store: the file goes to the running
 // server, and a force loaded that way takes files and answers reports with no restart.
@@ -52,20 +52,7 @@ describe('crimestats reference load with crimestats up running', () => {
     const ingested = await crimestats('ingest', counts);
     expect(ingested.code, ingested.stdout + ingested.stderr).toBe(0);
 
-    const compared = await crimestats(
-      'report',
-      'compare',
-      '--force',
-      FORCE,
-      '--category',
-      'drugs',
-      '--period',
-      '2025-02',
-      '--months',
-      '2',
-      '--format',
-      'json',
-    );
+    const compared = await crimestats(...compareJsonArgs(FORCE, 'drugs', '2025-02', 2));
     expect(compared.stderr).toBe('');
     expect(compared.code).toBe(0);
     const answer = JSON.parse(compared.stdout) as {

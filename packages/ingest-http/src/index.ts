@@ -3,4 +3,4 @@ export { uploadRoutes, UPLOAD_CONTENT_TYPES, type UploadRouteDeps } from './rout
 export { httpStatusOf } from './http-status.ts';
 export { ingestMetrics, type IngestMetrics } from './metrics.ts';
 export { requireDataLoader } from './auth.ts';
-export { safeUploadName, saveUpload, UploadTooLargeError } from './upload.ts';
+export { receiveUpload, safeUploadName, type ReceivedUpload } from './upload.ts';

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** `1 GB`, `20 MB`, `512 bytes`: the limit as an analyst would write it. */
@@ -95,4 +95,41 @@ export async function saveUpload(
     body.off('close', onClose);
   }
   return { path, cleanup };
+}
+
+/** An upload saved to disk (removed by `cleanup`), or the refusal to answer its request with. */
+export type ReceivedUpload =
+  | { ok: true; path: string; cleanup: () => Promise<void> }
+  | { ok: false; status: 400 | 413; error: string };
+
+/**
+ * A request's body saved under `name` as `saveUpload` saves it, after the checks every upload
+ * route makes: the body must be a stream of one of `contentTypes` (400), and neither its declared
+ * length nor what arrives may pass `limitBytes` (413, the declared length before anything is stored).
+ */
+export async function receiveUpload(
+  body: unknown,
+  declaredLength: string | undefined,
+  upload: { name: string; limitBytes: number; contentTypes: readonly string[]; parentDir?: string },
+): Promise<ReceivedUpload> {
+  if (!(body instanceof Readable)) {
+    return {
+      ok: false,
+      status: 400,
+      error: `send the file as the request body, with Content-Type ${upload.contentTypes.join(', ')}`,
+    };
+  }
+  if (Number(declaredLength ?? 0) > upload.limitBytes) {
+    return { ok: false, status: 413, error: new UploadTooLargeError(upload.limitBytes).message };
+  }
+  try {
+    return {
+      ok: true,
+      ...(await saveUpload(body, upload.name, upload.limitBytes, upload.parentDir)),
+    };
+  } catch (error) {
+    if (error instanceof UploadTooLargeError)
+      return { ok: false, status: 413, error: error.message };
+    throw error;
+  }
 }

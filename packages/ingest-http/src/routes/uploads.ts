@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { TokenRegistry } from '@crimestats/auth';
@@ -7,7 +6,7 @@ import { requireDataLoader } from '../auth.ts';
 import type { FileIngester } from '@crimestats/ingest';
 import { httpStatusOf } from '../http-status.ts';
 import type { IngestMetrics } from '../metrics.ts';
-import { safeUploadName, saveUpload, UploadTooLargeError } from '../upload.ts';
+import { receiveUpload, safeUploadName } from '../upload.ts';
 
 export interface UploadRouteDeps {
   tokens: TokenRegistry;
@@ -56,30 +55,13 @@ export const uploadRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, dep
     const query = UploadQuerySchema.safeParse(req.query);
     if (!query.success) return reply.code(400).send({ error: queryProblem(query.error) });
     const { filename, format, acceptValidRows } = query.data;
-    if (!(req.body instanceof Readable)) {
-      return reply.code(400).send({
-        error: `send the file as the request body, with Content-Type ${UPLOAD_CONTENT_TYPES.join(', ')}`,
-      });
-    }
-    // Refuse a declared oversize body before storing any of it.
-    if (Number(req.headers['content-length'] ?? 0) > deps.maxUploadBytes) {
-      return reply.code(413).send({ error: new UploadTooLargeError(deps.maxUploadBytes).message });
-    }
-
-    let saved;
-    try {
-      saved = await saveUpload(
-        req.body,
-        safeUploadName(filename),
-        deps.maxUploadBytes,
-        deps.uploadDir,
-      );
-    } catch (error) {
-      if (error instanceof UploadTooLargeError) {
-        return reply.code(413).send({ error: error.message });
-      }
-      throw error;
-    }
+    const saved = await receiveUpload(req.body, req.headers['content-length'], {
+      name: safeUploadName(filename),
+      limitBytes: deps.maxUploadBytes,
+      contentTypes: UPLOAD_CONTENT_TYPES,
+      ...(deps.uploadDir === undefined ? {} : { parentDir: deps.uploadDir }),
+    });
+    if (!saved.ok) return reply.code(saved.status).send({ error: saved.error });
     let report;
     try {
       report = BatchReportSchema.parse(

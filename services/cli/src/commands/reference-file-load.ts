@@ -10,6 +10,9 @@ import {
 import { loadReference, type ReferenceLoad, type Store } from '@crimestats/store';
 import { forcesChanged } from './reference-changes.ts';
 
+/** Exit status of a reference file that was read but refused (as for an ingested file). */
+export const REFUSED_EXIT = 1;
+
 /** What a load stored, and the forces whose figures it moved. */
 export interface ReferenceLoaded {
   summary: string;

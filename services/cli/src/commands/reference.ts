@@ -8,14 +8,12 @@ import {
   loadReferenceFile,
   ReferenceRefusedError,
   ReferenceUnreadableError,
+  REFUSED_EXIT,
   type ReferenceLoaded,
 } from './reference-file-load.ts';
 import { recomputeForces } from './reference-recompute.ts';
 import { figuresStoreOptions, withReportStore } from './report/store.ts';
 import { loadReferenceThroughServer } from '../up/remote-reference.ts';
-
-/** Exit status of a reference file that was read but refused (as for an ingested file). */
-const REFUSED_EXIT = 1;
 
 /**
  * `crimestats reference load <file>`: stores a force's (or several forces') CSP areas with their

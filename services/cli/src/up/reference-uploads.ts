@@ -1,11 +1,5 @@
-import { Readable } from 'node:stream';
 import type { TokenRegistry } from '@crimestats/auth';
-import {
-  requireDataLoader,
-  safeUploadName,
-  saveUpload,
-  UploadTooLargeError,
-} from '@crimestats/ingest-http';
+import { receiveUpload, requireDataLoader, safeUploadName } from '@crimestats/ingest-http';
 import type { SingleMachine } from '@crimestats/single-machine';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -34,6 +28,9 @@ export interface ReferenceUploadDeps {
   maxUploadBytes: number;
 }
 
+/** The body types a reference file may have; handed over as the raw stream, never buffered. */
+const REFERENCE_CONTENT_TYPES = ['text/csv', 'application/octet-stream'];
+
 const QuerySchema = z.object({ filename: z.string().min(1).max(255) });
 
 /**
@@ -43,9 +40,7 @@ const QuerySchema = z.object({ filename: z.string().min(1).max(255) });
  */
 export const referenceUploadRoutes: FastifyPluginAsync<ReferenceUploadDeps> = async (app, deps) => {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], (_req, payload, done) =>
-    done(null, payload),
-  );
+  app.addContentTypeParser(REFERENCE_CONTENT_TYPES, (_req, payload, done) => done(null, payload));
   app.post(
     '/v1/reference-loads',
     { onRequest: requireDataLoader(deps.tokens) },
@@ -56,26 +51,13 @@ export const referenceUploadRoutes: FastifyPluginAsync<ReferenceUploadDeps> = as
           .code(400)
           .send({ error: "filename is required: the file's name, e.g. exampleshire-areas.csv" });
       }
-      if (!(req.body instanceof Readable)) {
-        return reply
-          .code(400)
-          .send({ error: 'send the file as the request body, with Content-Type text/csv' });
-      }
-      if (Number(req.headers['content-length'] ?? 0) > deps.maxUploadBytes) {
-        return reply
-          .code(413)
-          .send({ error: new UploadTooLargeError(deps.maxUploadBytes).message });
-      }
       const name = safeUploadName(query.data.filename);
-      let saved;
-      try {
-        saved = await saveUpload(req.body, name, deps.maxUploadBytes);
-      } catch (error) {
-        if (error instanceof UploadTooLargeError) {
-          return reply.code(413).send({ error: error.message });
-        }
-        throw error;
-      }
+      const saved = await receiveUpload(req.body, req.headers['content-length'], {
+        name,
+        limitBytes: deps.maxUploadBytes,
+        contentTypes: REFERENCE_CONTENT_TYPES,
+      });
+      if (!saved.ok) return reply.code(saved.status).send({ error: saved.error });
       // Messages name the file as it was sent, not the server's copy.
       const named = (text: string) => text.split(saved.path).join(name);
       try {

@@ -41,15 +41,12 @@ export async function ingestThroughServer(
       acceptValidRows: String(opts.acceptValidRows),
     });
     if (opts.format) query.set('format', opts.format);
-    const response = await fetch(`${url}/v1/uploads?${query}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': extname(file).toLowerCase() === '.zip' ? 'application/zip' : 'text/csv',
-      },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit);
+    const response = await postFile(
+      `${url}/v1/uploads?${query}`,
+      token,
+      file,
+      extname(file).toLowerCase() === '.zip' ? 'application/zip' : 'text/csv',
+    );
     const body: unknown = await response.json();
     const parsed = BatchReportSchema.safeParse(body);
     if (!parsed.success) {
@@ -58,4 +55,19 @@ export async function ingestThroughServer(
     reports.push(...parsed.data.files.map((f) => ({ ...f, file: join(file, '..', f.file) })));
   }
   return { files: reports, ok: reports.every((f) => f.status === 'accepted') };
+}
+
+/** POSTs a file as the streamed body (never read whole into memory), with the bearer token. */
+export function postFile(
+  url: string,
+  token: string,
+  file: string,
+  contentType: string,
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
 }

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
-import { UserError } from '../user-error.ts';
+import { USAGE_ERROR_EXIT, UserError } from '../user-error.ts';
+import { REFUSED_EXIT } from '../commands/reference-file-load.ts';
+import { postFile } from './remote-ingest.ts';
 import {
   REFERENCE_REFUSED_STATUS,
   ReferenceLoadAnswerSchema,
@@ -23,14 +23,11 @@ export async function loadReferenceThroughServer(
     throw new UserError(`${file}: no such file`);
   }
   const name = basename(file);
-  const response = await fetch(
+  const response = await postFile(
     `${url}/v1/reference-loads?${new URLSearchParams({ filename: name })}`,
-    {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit,
+    token,
+    file,
+    'text/csv',
   );
   const body: unknown = await response.json().catch(() => undefined);
   const answer = ReferenceLoadAnswerSchema.safeParse(body);
@@ -42,6 +39,9 @@ export async function loadReferenceThroughServer(
     typeof error === 'string'
       ? error.split(name).join(file)
       : `the running server at ${url} answered ${response.status}: ${JSON.stringify(body)}`;
-  // Refused as a local load refuses it (exit 1); anything else is the server's or the request's.
-  throw new UserError(message, response.status === REFERENCE_REFUSED_STATUS ? 1 : 2);
+  // Refused as a local load refuses it; anything else is the server's or the request's.
+  throw new UserError(
+    message,
+    response.status === REFERENCE_REFUSED_STATUS ? REFUSED_EXIT : USAGE_ERROR_EXIT,
+  );
 }
